@@ -10,16 +10,22 @@ export interface StartSimOptions {
   frozen?: boolean;
   port?: number;
   host?: string;
-  /** Bearer token; a random one when not given. */
+  /** Bearer token (TLS only; a random one when not given). */
   token?: string;
-  tls?: ServeOptions['tls'];
+  /**
+   * Serve HTTPS with a generated CA and require a bearer token. Plain HTTP requires none: client-go never sends
+   * a bearer token over plain HTTP, so kubectl could not authenticate there anyway.
+   */
+  tls?: boolean;
   onRequest?: ServeOptions['onRequest'];
   now?: () => number;
 }
 
 export interface StartedSim extends RunningSim {
   cluster: SimCluster;
-  token: string;
+  token: string | undefined;
+  /** PEM of the CA that signed the server certificate (TLS only). */
+  caCert: string | undefined;
   /** A kubeconfig (YAML) with one context, `kt-sim`, pointing at this sim. */
   kubeconfig: string;
   stop(): Promise<void>;
@@ -29,19 +35,22 @@ export async function startSim(options: StartSimOptions = {}): Promise<StartedSi
   const now = options.now ?? Date.now;
   const cluster = new SimCluster({ frozen: options.frozen ?? false, now });
   cluster.load(loadScenario(options.scenario ?? 'demo', now()));
-  const token = options.token ?? randomBytes(16).toString('hex');
+  const host = options.host ?? '127.0.0.1';
+  const tls = options.tls ? await (await import('./tls.js')).generateSimTls(host) : undefined;
+  const token = tls ? (options.token ?? randomBytes(16).toString('hex')) : undefined;
   const running = await serve(cluster, {
-    token,
+    host,
+    ...(token ? { token } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
-    ...(options.host !== undefined ? { host: options.host } : {}),
-    ...(options.tls ? { tls: options.tls } : {}),
+    ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
-  const kubeconfig = kubeconfigFor(running.url, token);
+  const kubeconfig = kubeconfigFor(running.url, token, tls ? Buffer.from(tls.caCert).toString('base64') : undefined);
   return {
     ...running,
     cluster,
     token,
+    caCert: tls?.caCert,
     kubeconfig,
     stop: async () => {
       cluster.stop();
@@ -50,12 +59,12 @@ export async function startSim(options: StartSimOptions = {}): Promise<StartedSi
   };
 }
 
-export function kubeconfigFor(server: string, token: string, caData?: string): string {
+export function kubeconfigFor(server: string, token: string | undefined, caData?: string): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [{ name: 'kt-sim', cluster: { server, ...(caData ? { 'certificate-authority-data': caData } : {}) } }],
-    users: [{ name: 'kt-sim', user: { token } }],
+    users: [{ name: 'kt-sim', user: token ? { token } : {} }],
     contexts: [{ name: 'kt-sim', context: { cluster: 'kt-sim', user: 'kt-sim', namespace: 'default' } }],
     'current-context': 'kt-sim',
     preferences: {},

@@ -1,0 +1,225 @@
+// kt's command line: one commander program with kubectl's global flags; each command's module is imported only
+// when that command runs, so `kt --version` never loads the client layer.
+import { Command, CommanderError, Option } from 'commander';
+import { ExitError, FlagError, UsageError } from '../errors.js';
+import { normalizeBooleanFlags, parseGoInt } from './flags.js';
+import { handleError } from './handle-error.js';
+import { processIO, type IO } from './io.js';
+import type { GlobalFlags } from './session.js';
+
+export const VERSION = '0.1.0';
+
+/** A commander failure, with the command path cobra would name in its `See '…'` line. */
+class ParseFailure extends Error {
+  constructor(readonly error: CommanderError, readonly commandPath: string) {
+    super(error.message);
+  }
+}
+
+export interface CommandContext {
+  io: IO;
+  globals: GlobalFlags;
+  /** `kt top pod` (or `kubectl triage top pod` when run as a plugin). */
+  commandPath: string;
+  /** Which flags the user set, by attribute name (kubectl's `cmd.Flag(x).Changed`). */
+  changed: ReadonlySet<string>;
+}
+
+function pathOf(cmd: Command, root: string): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
+  return [root, ...names].join(' ');
+}
+
+/** Every boolean flag of every command, for `--flag=false` handling. */
+function booleanFlags(cmd: Command, into = new Map<string, string>()): Map<string, string> {
+  for (const o of cmd.options) {
+    if (o.long && !o.negate && !o.required && !o.optional) into.set(o.long.slice(2), o.flags);
+  }
+  for (const c of cmd.commands) booleanFlags(c, into);
+  return into;
+}
+
+/** Adds `--no-x` (hidden) beside each boolean `--x` so `--x=false` can be expressed. */
+export function addNegations(cmd: Command): void {
+  for (const o of [...cmd.options]) {
+    if (o.long && !o.negate && !o.required && !o.optional && o.long !== '--help') {
+      cmd.addOption(new Option(`--no-${o.long.slice(2)}`).hideHelp());
+    }
+  }
+}
+
+function changedFlags(cmd: Command): Set<string> {
+  const set = new Set<string>();
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    for (const o of c.options) {
+      const key = o.attributeName();
+      if (c.getOptionValueSource(key) === 'cli') set.add(key);
+    }
+  }
+  return set;
+}
+
+export function buildProgram(io: IO, root: string, run: (job: () => Promise<void>, commandPath: string) => void): Command {
+  const program = new Command(root)
+    .description('kt: kubectl top, logs, events and debug, byte for byte, and then further.')
+    .version(VERSION, '--version', 'Print the kt version and exit.')
+    .option('--kubeconfig <path>', 'Path to the kubeconfig file to use for CLI requests.')
+    .option('--context <name>', 'The name of the kubeconfig context to use')
+    .option('--cluster <name>', 'The name of the kubeconfig cluster to use')
+    .option('--user <name>', 'The name of the kubeconfig user to use')
+    .option('-n, --namespace <namespace>', 'If present, the namespace scope for this CLI request')
+    .option('-s, --server <url>', 'The address and port of the Kubernetes API server')
+    .option('--token <token>', 'Bearer token for authentication to the API server')
+    .option('--insecure-skip-tls-verify', "If true, the server's certificate will not be checked for validity.")
+    .option('--request-timeout <duration>', 'The length of time to wait before giving up on a single server request (0 = no timeout).', '0')
+    .addOption(new Option('-v, --v <level>', 'number for the log level verbosity').argParser((v) => parseGoInt(v, '-v, --v')).default(0))
+    .option('--demo', 'Run the command against an in-process simulated cluster (the demo scenario).')
+    .allowExcessArguments()
+    .configureOutput({ writeOut: (t) => io.out.write(t), writeErr: (t) => io.err.write(t), outputError: () => {} });
+
+  const context = (cmd: Command): CommandContext => ({
+    io,
+    globals: program.opts<GlobalFlags>(),
+    commandPath: pathOf(cmd, root),
+    changed: changedFlags(cmd),
+  });
+
+  const top = program
+    .command('top')
+    .description('Display resource (CPU/memory) usage.')
+    .allowExcessArguments()
+    .action(function (this: Command) {
+      const [unknown] = this.args;
+      run(async () => {
+        if (unknown !== undefined) throw new UsageError(`unknown command "${unknown}"`);
+        // kubectl prints the help of `top` to stderr and fails when no resource is named.
+        io.err.write(top.helpInformation());
+        throw new ExitError(1);
+      }, pathOf(top, root));
+    });
+  const topPod = top
+    .command('pod')
+    .aliases(['pods', 'po'])
+    .description('Display resource (CPU/memory) usage of pods.')
+    .usage('[NAME | -l label] [options]')
+    .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
+    .option('--containers', 'If present, print usage of containers within a pod.')
+    .option('--field-selector <selector>', 'Selector (field query) to filter on.', '')
+    .option('--no-headers', 'If present, print output without headers.')
+    .option('-l, --selector <selector>', 'Selector (label query) to filter on.', '')
+    .option('--sort-by <field>', "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'.", '')
+    .option('--sum', 'Print the sum of the resource usage')
+    .option('--use-protocol-buffers', 'Enables using protocol-buffers to access Metrics API.', true)
+    .allowExcessArguments()
+    .action(async function (this: Command) {
+      const args = this.args;
+      run(async () => (await import('../commands/top/pod.js')).topPod(context(this), this.opts(), args), pathOf(this, root));
+    });
+  const topNode = top
+    .command('node')
+    .aliases(['nodes', 'no'])
+    .description('Display resource (CPU/memory) usage of nodes.')
+    .usage('[NAME | -l label] [options]')
+    .option('--no-headers', 'If present, print output without headers.')
+    .option('-l, --selector <selector>', 'Selector (label query) to filter on.', '')
+    .option('--show-capacity', 'Print node resources based on Capacity instead of Allocatable(default) of the nodes.')
+    .option('--sort-by <field>', "If non-empty, sort nodes list using specified field. The field can be either 'cpu' or 'memory'.", '')
+    .option('--use-protocol-buffers', 'Enables using protocol-buffers to access Metrics API.', true)
+    .allowExcessArguments()
+    .action(async function (this: Command) {
+      const args = this.args;
+      run(async () => (await import('../commands/top/node.js')).topNode(context(this), this.opts(), args), pathOf(this, root));
+    });
+
+  program
+    .command('sim')
+    .description('Serve a simulated cluster that kt and real kubectl can talk to.')
+    .option('--port <port>', 'Port to listen on (0 picks a free one).', '0')
+    .option('--host <host>', 'Address to listen on.', '127.0.0.1')
+    .option('--kubeconfig-out <file>', 'Write a kubeconfig for the sim to this file once it is ready.')
+    .option('--scenario <name|file>', 'Scenario to load (a name from fixtures/ or a YAML file).', 'demo')
+    .option('--frozen', 'Keep logs and metrics still (no new lines over time).')
+    .option('--tls', 'Serve HTTPS with a generated CA (written into the kubeconfig) and require a bearer token.')
+    .option('--token <token>', 'With --tls: the bearer token clients must send (random by default).')
+    .action(function (this: Command) {
+      run(async () => (await import('../commands/sim/run.js')).runSim(context(this), this.opts()), pathOf(this, root));
+    });
+
+  for (const cmd of [program, top, topPod, topNode]) addNegations(cmd);
+  return program;
+}
+
+function flagName(display: string, argv: readonly string[]): string {
+  // commander names an option by its whole flags string ("-l, --selector <selector>"); cobra by what was typed.
+  const m = /^(?:-(\w), )?(--[\w-]+)/.exec(display);
+  if (!m) return display;
+  const [, short, long] = m;
+  if (short && !argv.some((a) => a === long || a.startsWith(`${long}=`))) return `'${short}' in -${short}`;
+  return long!;
+}
+
+function translate(err: CommanderError, argv: readonly string[]): Error {
+  const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'commander.unknownOption':
+      if (/^-[^-]/.test(quoted)) return new FlagError(`unknown shorthand flag: '${quoted[1]}' in ${quoted}`);
+      return new FlagError(`unknown flag: ${quoted.split('=')[0]}`);
+    case 'commander.optionMissingArgument':
+      return new FlagError(`flag needs an argument: ${flagName(quoted, argv)}`);
+    case 'commander.unknownCommand':
+      return new UsageError(`unknown command "${quoted}"`);
+    case 'commander.invalidArgument': {
+      return new FlagError(err.message.replace(/^error: /, ''));
+    }
+    default:
+      return new FlagError(err.message.replace(/^error: /, ''));
+  }
+}
+
+/** The command an argv names (for errors raised while its flags are still being parsed). */
+function guessPath(program: Command, argv: readonly string[], root: string): string {
+  let cmd = program;
+  for (const a of argv) {
+    if (a.startsWith('-')) continue;
+    const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
+    if (!sub) continue;
+    cmd = sub;
+  }
+  return pathOf(cmd, root);
+}
+
+/** Runs kt with the given arguments; resolves with the exit code. */
+export async function main(argv: readonly string[], io: IO = processIO(), root = 'kt'): Promise<number> {
+  let job: (() => Promise<void>) | undefined;
+  let failedPath = root;
+  const program = buildProgram(io, root, (j, path) => {
+    job = j;
+    failedPath = path;
+  });
+  const setOverride = (cmd: Command): void => {
+    cmd.exitOverride((e) => {
+      throw new ParseFailure(e, pathOf(cmd, root));
+    });
+    cmd.commands.forEach(setOverride);
+  };
+  setOverride(program);
+  try {
+    if (argv.length === 0) {
+      io.out.write(program.helpInformation());
+      return 0;
+    }
+    const normalized = normalizeBooleanFlags(argv, booleanFlags(program));
+    await program.parseAsync([...normalized], { from: 'user' });
+    if (job) await job();
+    return 0;
+  } catch (e) {
+    if (e instanceof ParseFailure) {
+      if (e.error.code === 'commander.helpDisplayed' || e.error.code === 'commander.version' || e.error.code === 'commander.help') return 0;
+      failedPath = e.commandPath;
+      return handleError(translate(e.error, argv), { commandPath: failedPath }, io);
+    }
+    if (e instanceof FlagError && !job) return handleError(e, { commandPath: guessPath(program, argv, root) }, io);
+    return handleError(e, { commandPath: failedPath }, io);
+  }
+}

@@ -1,0 +1,90 @@
+// A command's connection to a cluster, resolved from the global flags the way kubectl resolves them. Resolving
+// the kubeconfig is cheap and happens first (kubectl's Complete step, so config errors come before validation);
+// the HTTP client and client-node load only when a request is made. `--demo` starts an in-process sim instead.
+import type { KubeClient } from '../client/api.js';
+import type { ResolvedConfig } from '../client/kubeconfig.js';
+import type { IO } from './io.js';
+
+export interface GlobalFlags {
+  kubeconfig?: string;
+  context?: string;
+  cluster?: string;
+  user?: string;
+  namespace?: string;
+  server?: string;
+  token?: string;
+  insecureSkipTlsVerify?: boolean;
+  requestTimeout?: string;
+  v?: number;
+  demo?: boolean;
+}
+
+export interface Session {
+  /** The namespace commands act in: flag → context → `default`. */
+  namespace: string;
+  client(): Promise<KubeClient>;
+  close(): Promise<void>;
+}
+
+export async function openSession(flags: GlobalFlags, io: IO): Promise<Session> {
+  const { parseRequestTimeout } = await import('../format/duration.js');
+  let timeoutMs = 0;
+  try {
+    timeoutMs = parseRequestTimeout(flags.requestTimeout ?? '0');
+  } catch (e) {
+    const { KtError } = await import('../errors.js');
+    throw new KtError((e as Error).message);
+  }
+  let config: ResolvedConfig;
+  let stopDemo: (() => Promise<void>) | undefined;
+  if (flags.demo) {
+    const { startSim } = await import('../sim/index.js');
+    const sim = await startSim({ scenario: io.env['KT_DEMO_SCENARIO'] ?? 'demo' });
+    stopDemo = sim.stop;
+    const namespace = flags.namespace ?? 'default';
+    config = {
+      contextName: 'kt-demo',
+      namespace,
+      namespaceFromFlag: flags.namespace !== undefined,
+      cluster: { name: 'kt-demo', server: sim.url, skipTLSVerify: false },
+      user: { name: 'kt-demo', ...(sim.token ? { token: sim.token } : {}) },
+      files: [],
+      empty: false,
+    };
+  } else {
+    const { resolveConfig } = await import('../client/kubeconfig.js');
+    config = resolveConfig(
+      {
+        ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
+        ...(flags.context !== undefined ? { context: flags.context } : {}),
+        ...(flags.cluster !== undefined ? { cluster: flags.cluster } : {}),
+        ...(flags.user !== undefined ? { user: flags.user } : {}),
+        ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}),
+        ...(flags.server !== undefined ? { server: flags.server } : {}),
+        ...(flags.token !== undefined ? { token: flags.token } : {}),
+        ...(flags.insecureSkipTlsVerify !== undefined ? { insecureSkipTlsVerify: flags.insecureSkipTlsVerify } : {}),
+      },
+      { KUBECONFIG: io.env['KUBECONFIG'], HOME: io.env['HOME'] },
+    );
+  }
+  let client: Promise<KubeClient> | undefined;
+  return {
+    namespace: config.namespace,
+    client: () => {
+      client ??= (async () => {
+        const [{ Transport }, { KubeClient }] = await Promise.all([import('../client/transport.js'), import('../client/api.js')]);
+        const transport = new Transport(config, {
+          requestTimeoutMs: timeoutMs,
+          verbosity: flags.v ?? 0,
+          log: (line) => io.err.write(`${line}\n`),
+          now: io.now,
+        });
+        return new KubeClient(transport);
+      })();
+      return client;
+    },
+    close: async () => {
+      await stopDemo?.();
+    },
+  };
+}
