@@ -75,3 +75,44 @@ describe.skipIf(!KUBECTL)('kt top matches kubectl 1.32 on the demo scenario', ()
     expect({ ...kt, stderr: mask(kt.stderr) }).toEqual({ ...kubectl, stderr: mask(kubectl.stderr) });
   });
 });
+
+/**
+ * kubectl prints nodes without metrics in Go's random map order; kt prints them by name. The rows themselves
+ * must match, so kubectl's are put in name order before comparing (and only they).
+ */
+function unknownRowsByName(stdout: string): string {
+  const lines = stdout.split('\n');
+  const unknown = lines.filter((l) => /^\S+\s+<unknown>/.test(l));
+  const sorted = [...unknown].sort();
+  let k = 0;
+  return lines.map((l) => (/^\S+\s+<unknown>/.test(l) ? sorted[k++]! : l)).join('\n');
+}
+
+const edgeCases: { name: string; args: string[] }[] = [
+  { name: 'ties under --sort-by=cpu (Go pdqsort order, 40 rows)', args: ['top', 'pod', '-n', 'ties', '--sort-by=cpu'] },
+  { name: 'ties under --sort-by=memory', args: ['top', 'pod', '-n', 'ties', '--sort-by=memory'] },
+  { name: 'more than 50 rows with ties (ninther pivots)', args: ['top', 'pod', '-A', '--sort-by=cpu'] },
+  { name: 'more than 50 rows by memory', args: ['top', 'pod', '-A', '--sort-by=memory', '--sum'] },
+  { name: 'containers sorted with ties', args: ['top', 'pod', '-A', '--containers', '--sort-by=cpu'] },
+  { name: '15 identical rows', args: ['top', 'pod', '-n', 'same', '--sort-by=memory'] },
+  { name: 'every unit: n, m, Ki, Mi, Gi, exponents, bytes, milli-bytes', args: ['top', 'pod', '-n', 'units', '--containers', '--sum'] },
+  { name: 'units by memory', args: ['top', 'pod', '-n', 'units', '--sort-by=memory'] },
+  { name: 'nodes missing allocatable resources, over 100 %, without metrics', args: ['top', 'node'] },
+  { name: 'nodes by capacity and memory', args: ['top', 'node', '--show-capacity', '--sort-by=memory'] },
+  { name: 'a node in metrics but not in the node list', args: ['top', 'node', 'omega'] },
+  { name: 'pods too young for metrics', args: ['top', 'pod', '-n', 'young'] },
+  { name: 'node selector', args: ['top', 'node', '-l', 'tier=edge', '--sort-by=cpu'] },
+];
+
+describe.skipIf(!KUBECTL)('kt top matches kubectl 1.32 on awkward data (top-edge scenario)', () => {
+  let t: TestSim;
+  beforeAll(async () => {
+    t = await startTestSim({ scenario: 'top-edge' });
+  });
+  afterAll(async () => t?.stop());
+
+  it.each(edgeCases)('$name: kt $args', async ({ args }) => {
+    const { kt, kubectl } = await both(args, t.env);
+    expect(kt).toEqual({ ...kubectl, stdout: unknownRowsByName(kubectl.stdout) });
+  });
+});
