@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { RESOURCE_TYPES, collectionPath, groupVersion, objectPath, type ResourceType } from '../k8s/resources.js';
 import type { CoreEvent, KubeList, KubeObject, Node, NodeMetrics, Pod, PodMetrics } from '../k8s/types.js';
+import { KtError } from '../errors.js';
 import { ApiError, statusFromHttp } from './errors.js';
 import type { HttpRequest, Transport } from './transport.js';
 
@@ -148,6 +149,67 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
     return this.transport.open({ path: `${objectPath(PODS, namespace, pod)}/log`, query, ...(signal ? { signal } : {}) });
   }
 
+  /**
+   * Watches a collection: NDJSON events until the server ends the stream or `signal` aborts. Resolves when the
+   * stream ends; a line that is not JSON is an error (client-node silently drops them).
+   */
+  async watch<T extends KubeObject>(path: string, query: HttpRequest['query'], onEvent: (e: WatchEvent<T>) => void, signal?: AbortSignal): Promise<void> {
+    const res = await this.transport.open({ path, query: { ...query, watch: true }, ...(signal ? { signal } : {}) });
+    let buffered = '';
+    try {
+      for await (const chunk of res) {
+        buffered += (chunk as Buffer).toString('utf8');
+        let nl: number;
+        while ((nl = buffered.indexOf('\n')) >= 0) {
+          const line = buffered.slice(0, nl).trim();
+          buffered = buffered.slice(nl + 1);
+          if (line !== '') onEvent(JSON.parse(line) as WatchEvent<T>);
+        }
+      }
+    } catch (e) {
+      if (signal?.aborted) return;
+      throw e;
+    }
+    if (buffered.trim() !== '') onEvent(JSON.parse(buffered) as WatchEvent<T>);
+  }
+
+  watchEvents(namespace: string | undefined, options: ListOptions & { resourceVersion?: string }, onEvent: (e: WatchEvent<CoreEvent>) => void, signal?: AbortSignal): Promise<void> {
+    return this.watch<CoreEvent>(collectionPath(EVENTS, namespace), { fieldSelector: options.fieldSelector || undefined, labelSelector: options.labelSelector || undefined, limit: options.limit, resourceVersion: options.resourceVersion }, onEvent, signal);
+  }
+
+  /** Adds ephemeral containers with the strategic merge patch kubectl sends. */
+  patchEphemeralContainers(namespace: string, pod: string, patch: unknown): Promise<Pod> {
+    return this.transport.json<Pod>({ method: 'PATCH', path: `${objectPath(PODS, namespace, pod)}/ephemeralcontainers`, body: patch, contentType: 'application/strategic-merge-patch+json' });
+  }
+
+  createPod(namespace: string, pod: Pod): Promise<Pod> {
+    return this.transport.json<Pod>({ method: 'POST', path: collectionPath(PODS, namespace), body: pod });
+  }
+
+  deletePod(namespace: string, name: string, gracePeriodSeconds?: number): Promise<Pod> {
+    return this.transport.json<Pod>({ method: 'DELETE', path: objectPath(PODS, namespace, name), ...(gracePeriodSeconds !== undefined ? { body: { kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds } } : {}) });
+  }
+
+  /** Gets any object by type and name (a workload, a service…). */
+  getObject(type: ResourceType, namespace: string, name: string): Promise<KubeObject> {
+    return this.get(objectPath(type, type.namespaced ? namespace : undefined, name));
+  }
+
+  /**
+   * The pods behind `TYPE/NAME` (or a bare pod name): the pod itself, or those its workload's or service's
+   * selector matches. Throws kubectl's errors for a missing object or an object without a selector.
+   */
+  async podsFor(namespace: string, typeName: string): Promise<{ type: ResourceType; object: KubeObject; pods: Pod[] }> {
+    const slash = typeName.indexOf('/');
+    const type = slash < 0 ? PODS : await this.resolveType(typeName.slice(0, slash));
+    const name = slash < 0 ? typeName : typeName.slice(slash + 1);
+    const object = await this.getObject(type, namespace, name);
+    if (type.kind === 'Pod') return { type, object, pods: [object as Pod] };
+    const selector = selectorOf(type, object);
+    const pods = (await this.listPods(namespace, { labelSelector: selector })).items;
+    return { type, object, pods };
+  }
+
   /** Resolves a kubectl resource name (`deploy`, `pods`, `deployment.apps`) through discovery. */
   async resolveType(name: string): Promise<ResourceType> {
     const lower = name.toLowerCase();
@@ -168,6 +230,36 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
       throw e;
     }
   }
+}
+
+export interface WatchEvent<T extends KubeObject = KubeObject> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: T;
+}
+
+/** A label selector string from a workload's spec.selector (matchLabels and matchExpressions) or a service's map. */
+export function selectorOf(type: ResourceType, object: KubeObject): string {
+  const spec = (object['spec'] ?? {}) as { selector?: Record<string, unknown> | null };
+  const sel = spec.selector;
+  if (type.kind === 'Service' || type.kind === 'ReplicationController') {
+    const map = (sel ?? {}) as Record<string, string>;
+    if (Object.keys(map).length === 0) {
+      throw new KtError(`cannot get the logs from *v1.${type.kind}: invalid service '${object.metadata?.name}': Service is defined without a selector`);
+    }
+    return Object.entries(map).map(([k, v]) => `${k}=${v}`).join(',');
+  }
+  if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'].includes(type.kind)) {
+    throw new KtError(`cannot get the logs from *v1.${type.kind}: selector for *v1.${type.kind} not implemented`);
+  }
+  const ls = (sel ?? {}) as { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
+  const parts = Object.entries(ls.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  for (const e of ls.matchExpressions ?? []) {
+    const op = e.operator.toLowerCase();
+    if (op === 'in' || op === 'notin') parts.push(`${e.key} ${op} (${(e.values ?? []).join(',')})`);
+    else if (op === 'exists') parts.push(e.key);
+    else if (op === 'doesnotexist') parts.push(`!${e.key}`);
+  }
+  return parts.join(',');
 }
 
 /** What `top` needs. */
