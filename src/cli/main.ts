@@ -1,11 +1,16 @@
 // kt's command line: one commander program with kubectl's global flags; each command's module is imported only
 // when that command runs, so `kt --version` never loads the client layer.
 import { Command, CommanderError, Option } from 'commander';
-import { ExitError, FlagError, UsageError } from '../errors.js';
+import { FlagError, UsageError } from '../errors.js';
 import { normalizeBooleanFlags, parseGoInt } from './flags.js';
 import { handleError } from './handle-error.js';
 import { processIO, type IO } from './io.js';
 import type { GlobalFlags } from './session.js';
+import { pathOf, type CommandContext, type Registrar } from './registry.js';
+import { registerTop } from '../commands/top/command.js';
+import { registerSim } from '../commands/sim/command.js';
+import { registerLogs } from '../commands/logs/command.js';
+import { registerEvents } from '../commands/events/command.js';
 
 export const VERSION = '0.1.0';
 
@@ -16,20 +21,7 @@ class ParseFailure extends Error {
   }
 }
 
-export interface CommandContext {
-  io: IO;
-  globals: GlobalFlags;
-  /** `kt top pod` (or `kubectl triage top pod` when run as a plugin). */
-  commandPath: string;
-  /** Which flags the user set, by attribute name (kubectl's `cmd.Flag(x).Changed`). */
-  changed: ReadonlySet<string>;
-}
-
-function pathOf(cmd: Command, root: string): string {
-  const names: string[] = [];
-  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
-  return [root, ...names].join(' ');
-}
+export type { CommandContext } from './registry.js';
 
 /** Every boolean flag of every command, for `--flag=false` handling. */
 function booleanFlags(cmd: Command, into = new Map<string, string>()): Map<string, string> {
@@ -40,13 +32,15 @@ function booleanFlags(cmd: Command, into = new Map<string, string>()): Map<strin
   return into;
 }
 
-/** Adds `--no-x` (hidden) beside each boolean `--x` so `--x=false` can be expressed. */
-export function addNegations(cmd: Command): void {
+/** Adds `--no-x` (hidden) beside each boolean `--x` so `--x=false` can be expressed, on every command. */
+function addNegationsDeep(cmd: Command): void {
+  const longs = new Set(cmd.options.map((o) => o.long));
   for (const o of [...cmd.options]) {
-    if (o.long && !o.negate && !o.required && !o.optional && o.long !== '--help') {
+    if (o.long && !o.negate && !o.required && !o.optional && o.long !== '--help' && !longs.has(`--no-${o.long.slice(2)}`)) {
       cmd.addOption(new Option(`--no-${o.long.slice(2)}`).hideHelp());
     }
   }
+  cmd.commands.forEach(addNegationsDeep);
 }
 
 function changedFlags(cmd: Command): Set<string> {
@@ -78,75 +72,19 @@ export function buildProgram(io: IO, root: string, run: (job: () => Promise<void
     .allowExcessArguments()
     .configureOutput({ writeOut: (t) => io.out.write(t), writeErr: (t) => io.err.write(t), outputError: () => {} });
 
-  const context = (cmd: Command): CommandContext => ({
+  const registrar: Registrar = {
     io,
-    globals: program.opts<GlobalFlags>(),
-    commandPath: pathOf(cmd, root),
-    changed: changedFlags(cmd),
-  });
-
-  const top = program
-    .command('top')
-    .description('Display resource (CPU/memory) usage.')
-    .allowExcessArguments()
-    .action(function (this: Command) {
-      const [unknown] = this.args;
-      run(async () => {
-        if (unknown !== undefined) throw new UsageError(`unknown command "${unknown}"`);
-        // kubectl prints the help of `top` to stderr and fails when no resource is named.
-        io.err.write(top.helpInformation());
-        throw new ExitError(1);
-      }, pathOf(top, root));
-    });
-  const topPod = top
-    .command('pod')
-    .aliases(['pods', 'po'])
-    .description('Display resource (CPU/memory) usage of pods.')
-    .usage('[NAME | -l label] [options]')
-    .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
-    .option('--containers', 'If present, print usage of containers within a pod.')
-    .option('--field-selector <selector>', 'Selector (field query) to filter on.', '')
-    .option('--no-headers', 'If present, print output without headers.')
-    .option('-l, --selector <selector>', 'Selector (label query) to filter on.', '')
-    .option('--sort-by <field>', "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'.", '')
-    .option('--sum', 'Print the sum of the resource usage')
-    .option('--use-protocol-buffers', 'Enables using protocol-buffers to access Metrics API.', true)
-    .allowExcessArguments()
-    .action(async function (this: Command) {
-      const args = this.args;
-      run(async () => (await import('../commands/top/pod.js')).topPod(context(this), this.opts(), args), pathOf(this, root));
-    });
-  const topNode = top
-    .command('node')
-    .aliases(['nodes', 'no'])
-    .description('Display resource (CPU/memory) usage of nodes.')
-    .usage('[NAME | -l label] [options]')
-    .option('--no-headers', 'If present, print output without headers.')
-    .option('-l, --selector <selector>', 'Selector (label query) to filter on.', '')
-    .option('--show-capacity', 'Print node resources based on Capacity instead of Allocatable(default) of the nodes.')
-    .option('--sort-by <field>', "If non-empty, sort nodes list using specified field. The field can be either 'cpu' or 'memory'.", '')
-    .option('--use-protocol-buffers', 'Enables using protocol-buffers to access Metrics API.', true)
-    .allowExcessArguments()
-    .action(async function (this: Command) {
-      const args = this.args;
-      run(async () => (await import('../commands/top/node.js')).topNode(context(this), this.opts(), args), pathOf(this, root));
-    });
-
-  program
-    .command('sim')
-    .description('Serve a simulated cluster that kt and real kubectl can talk to.')
-    .option('--port <port>', 'Port to listen on (0 picks a free one).', '0')
-    .option('--host <host>', 'Address to listen on.', '127.0.0.1')
-    .option('--kubeconfig-out <file>', 'Write a kubeconfig for the sim to this file once it is ready.')
-    .option('--scenario <name|file>', 'Scenario to load (a name from fixtures/ or a YAML file).', 'demo')
-    .option('--frozen', 'Keep logs and metrics still (no new lines over time).')
-    .option('--tls', 'Serve HTTPS with a generated CA (written into the kubeconfig) and require a bearer token.')
-    .option('--token <token>', 'With --tls: the bearer token clients must send (random by default).')
-    .action(function (this: Command) {
-      run(async () => (await import('../commands/sim/run.js')).runSim(context(this), this.opts()), pathOf(this, root));
-    });
-
-  for (const cmd of [program, top, topPod, topNode]) addNegations(cmd);
+    root,
+    run(cmd, job) {
+      const ctx: CommandContext = { io, globals: program.opts<GlobalFlags>(), commandPath: pathOf(cmd, root), changed: changedFlags(cmd) };
+      run(() => job(ctx), ctx.commandPath);
+    },
+  };
+  registerTop(program, registrar);
+  registerLogs(program, registrar);
+  registerEvents(program, registrar);
+  registerSim(program, registrar);
+  addNegationsDeep(program);
   return program;
 }
 

@@ -1,6 +1,6 @@
 // `kt sim`: serve a simulated cluster until interrupted, and write its kubeconfig once it is listening.
 import { writeFileSync, renameSync } from 'node:fs';
-import type { CommandContext } from '../../cli/main.js';
+import type { CommandContext } from '../../cli/registry.js';
 import { KtError } from '../../errors.js';
 import { parseGoInt } from '../../cli/flags.js';
 

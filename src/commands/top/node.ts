@@ -3,7 +3,7 @@ import type { MetricsSource, NodeReader } from '../../client/api.js';
 import { KtError } from '../../errors.js';
 import { printNodeMetrics } from '../../format/top.js';
 import type { Node, NodeMetrics, ResourceList } from '../../k8s/types.js';
-import type { CommandContext } from '../../cli/main.js';
+import type { CommandContext } from '../../cli/registry.js';
 import type { IO } from '../../cli/io.js';
 import { openSession } from '../../cli/session.js';
 import { completeTopNode, validateTopNode, type TopNodeFlags, type TopNodeOptions } from './options.js';

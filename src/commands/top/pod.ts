@@ -5,7 +5,7 @@ import { formatGoDuration } from '../../format/duration.js';
 import { printPodMetrics } from '../../format/top.js';
 import { parseFieldSelector, parseLabelSelector, SelectorError } from '../../k8s/selector.js';
 import type { Pod, PodMetrics } from '../../k8s/types.js';
-import type { CommandContext } from '../../cli/main.js';
+import type { CommandContext } from '../../cli/registry.js';
 import type { IO } from '../../cli/io.js';
 import { openSession } from '../../cli/session.js';
 import { completeTopPod, validateTopPod, type TopPodFlags, type TopPodOptions } from './options.js';
