@@ -1,15 +1,18 @@
-// `kt top node`: kubectl's RunTopNode — node metrics, then the nodes for allocatable (or capacity).
-import type { MetricsSource, NodeReader } from '../../client/api.js';
+// `kt top node`: kubectl's RunTopNode — node metrics, then the nodes for allocatable (or capacity) — plus kt's
+// -o, --resources and --watch views.
+import type { MetricsSource, NodeReader, PodReader } from '../../client/api.js';
 import { KtError } from '../../errors.js';
+import { printObject } from '../../format/output.js';
 import { printNodeMetrics } from '../../format/top.js';
+import { nodeUsageList, printNodeResources } from '../../format/top-report.js';
 import type { Node, NodeMetrics, ResourceList } from '../../k8s/types.js';
 import type { CommandContext } from '../../cli/registry.js';
-import type { IO } from '../../cli/io.js';
 import { openSession } from '../../cli/session.js';
 import { completeTopNode, validateTopNode, type TopNodeFlags, type TopNodeOptions } from './options.js';
 import { checkSelectors } from './pod.js';
+import { render, type Frame } from './render.js';
 
-export async function runTopNode(o: TopNodeOptions, metrics: MetricsSource, nodes: NodeReader, io: IO): Promise<void> {
+export async function topNodeFrame(o: TopNodeOptions, metrics: MetricsSource, nodes: NodeReader, pods: PodReader): Promise<Frame> {
   checkSelectors(o.labelSelector);
   if (!(await metrics.hasMetricsAPI())) throw new KtError('Metrics API not available');
   const items: NodeMetrics[] = o.resourceName !== ''
@@ -17,9 +20,17 @@ export async function runTopNode(o: TopNodeOptions, metrics: MetricsSource, node
     : (await metrics.listNodeMetrics({ labelSelector: o.labelSelector })).items;
   if (items.length === 0) throw new KtError('metrics not available yet');
   const nodeList: Node[] = o.resourceName !== '' ? [await nodes.getNode(o.resourceName)] : (await nodes.listNodes({ labelSelector: o.labelSelector })).items;
-  const available = new Map<string, ResourceList | undefined>();
-  for (const n of nodeList) available.set(n.metadata?.name ?? '', o.showCapacity ? n.status?.capacity : n.status?.allocatable);
-  io.out.write(printNodeMetrics(items, available, { noHeaders: o.noHeaders, sortBy: o.sortBy }));
+  const { extras } = o;
+  if (!extras.output && !extras.resources) {
+    const available = new Map<string, ResourceList | undefined>();
+    for (const n of nodeList) available.set(n.metadata?.name ?? '', o.showCapacity ? n.status?.capacity : n.status?.allocatable);
+    return { out: printNodeMetrics(items, available, { noHeaders: o.noHeaders, sortBy: o.sortBy }) };
+  }
+  const podObjects = extras.resources ? (await pods.listPods(undefined)).items : undefined;
+  const report = nodeUsageList(items, nodeList, podObjects, { sortBy: o.sortBy, showCapacity: o.showCapacity });
+  if (extras.output) return { out: printObject(report, extras.output) };
+  const table = printNodeResources(report, o.noHeaders);
+  return { out: table.text, hot: table.hot };
 }
 
 export async function topNode(ctx: CommandContext, flags: TopNodeFlags, args: readonly string[]): Promise<void> {
@@ -28,7 +39,7 @@ export async function topNode(ctx: CommandContext, flags: TopNodeFlags, args: re
     const o = completeTopNode(flags, args);
     validateTopNode(o);
     const client = await session.client();
-    await runTopNode(o, client, client, ctx.io);
+    await render(ctx.io, o.extras.color, o.extras.watchMs, () => topNodeFrame(o, client, client, client));
   } finally {
     await session.close();
   }

@@ -1,6 +1,9 @@
 // `kt top pod|node` options, kubectl's way: complete (args, namespace, clients) → validate (pure) → run.
 import { KtError, UsageError } from '../../errors.js';
 import type { SortBy } from '../../format/top.js';
+import { parseColorMode, type ColorMode } from '../../format/color.js';
+import { parseRequestTimeout } from '../../format/duration.js';
+import { parseOutputFormat, type OutputFormat } from '../../format/output.js';
 
 export interface TopPodFlags {
   allNamespaces?: boolean;
@@ -11,6 +14,10 @@ export interface TopPodFlags {
   sortBy: string;
   sum?: boolean;
   useProtocolBuffers?: boolean;
+  output?: string;
+  resources?: boolean;
+  watch?: string | boolean;
+  color: string;
 }
 
 export interface TopNodeFlags {
@@ -19,6 +26,19 @@ export interface TopNodeFlags {
   showCapacity?: boolean;
   sortBy: string;
   useProtocolBuffers?: boolean;
+  output?: string;
+  resources?: boolean;
+  watch?: string | boolean;
+  color: string;
+}
+
+/** kt's additions to kubectl top: -o, --resources, --watch [INTERVAL], --color. All off by default. */
+export interface TopExtras {
+  output: OutputFormat | undefined;
+  resources: boolean;
+  /** Refresh interval in ms; undefined = print once. */
+  watchMs: number | undefined;
+  color: ColorMode;
 }
 
 export interface TopPodOptions {
@@ -31,6 +51,7 @@ export interface TopPodOptions {
   containers: boolean;
   noHeaders: boolean;
   sum: boolean;
+  extras: TopExtras;
 }
 
 export interface TopNodeOptions {
@@ -39,6 +60,40 @@ export interface TopNodeOptions {
   sortBy: SortBy;
   noHeaders: boolean;
   showCapacity: boolean;
+  extras: TopExtras;
+}
+
+const OUTPUTS = ['json', 'yaml', 'jsonpath', 'jsonpath-as-json'] as const;
+
+/**
+ * `-w` takes an optional interval; commander hands over whatever word follows, so a word that is not a duration
+ * is the NAME argument after all.
+ */
+function completeExtras(flags: { output?: string; resources?: boolean; watch?: string | boolean; color: string }, args: string[]): TopExtras {
+  let watchMs: number | undefined;
+  if (flags.watch !== undefined && flags.watch !== false) {
+    watchMs = 2000;
+    if (typeof flags.watch === 'string') {
+      try {
+        watchMs = parseRequestTimeout(flags.watch);
+      } catch {
+        args.unshift(flags.watch);
+      }
+      if (watchMs <= 0) throw new KtError(`--watch interval must be greater than zero`);
+    }
+  }
+  let color: ColorMode;
+  try {
+    color = parseColorMode(flags.color);
+  } catch (e) {
+    throw new KtError((e as Error).message);
+  }
+  return {
+    output: flags.output !== undefined ? parseOutputFormat(flags.output, OUTPUTS) : undefined,
+    resources: flags.resources === true,
+    watchMs,
+    color,
+  };
 }
 
 /** kubectl: more than one NAME is a usage error naming the command's Use line. */
@@ -47,8 +102,11 @@ function resourceName(args: readonly string[], use: string): string {
   return args[0] ?? '';
 }
 
-export function completeTopPod(flags: TopPodFlags, args: readonly string[], namespace: string): TopPodOptions {
+export function completeTopPod(flags: TopPodFlags, argv: readonly string[], namespace: string): TopPodOptions {
+  const args = [...argv];
+  const extras = completeExtras(flags, args);
   return {
+    extras,
     resourceName: resourceName(args, 'pod [NAME | -l label]'),
     namespace,
     allNamespaces: flags.allNamespaces === true,
@@ -72,8 +130,11 @@ export function validateTopPod(o: TopPodOptions): void {
   }
 }
 
-export function completeTopNode(flags: TopNodeFlags, args: readonly string[]): TopNodeOptions {
+export function completeTopNode(flags: TopNodeFlags, argv: readonly string[]): TopNodeOptions {
+  const args = [...argv];
+  const extras = completeExtras(flags, args);
   return {
+    extras,
     resourceName: resourceName(args, 'node [NAME | -l label]'),
     labelSelector: flags.selector,
     sortBy: flags.sortBy as SortBy,

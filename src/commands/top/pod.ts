@@ -1,14 +1,18 @@
-// `kt top pod`: kubectl's RunTopPod — discovery, the metrics API, the pod API only to explain an empty answer.
+// `kt top pod`: kubectl's RunTopPod — discovery, the metrics API, the pod API only to explain an empty answer —
+// plus kt's -o, --resources and --watch views of the same data.
 import type { MetricsSource, PodReader } from '../../client/api.js';
 import { KtError } from '../../errors.js';
 import { formatGoDuration } from '../../format/duration.js';
+import { printObject } from '../../format/output.js';
 import { printPodMetrics } from '../../format/top.js';
+import { podUsageList, printPodResources } from '../../format/top-report.js';
 import { parseFieldSelector, parseLabelSelector, SelectorError } from '../../k8s/selector.js';
 import type { Pod, PodMetrics } from '../../k8s/types.js';
 import type { CommandContext } from '../../cli/registry.js';
 import type { IO } from '../../cli/io.js';
 import { openSession } from '../../cli/session.js';
 import { completeTopPod, validateTopPod, type TopPodFlags, type TopPodOptions } from './options.js';
+import { render, type Frame } from './render.js';
 
 /** Pods younger than this may not have metrics yet (kubectl's metricsCreationDelay). */
 const METRICS_CREATION_DELAY_MS = 2 * 60 * 1000;
@@ -32,7 +36,8 @@ function checkPodAge(pod: Pod, now: number): void {
   }
 }
 
-export async function runTopPod(o: TopPodOptions, metrics: MetricsSource, pods: PodReader, io: IO): Promise<void> {
+/** One look at the metrics, kubectl's way; `out` is what kubectl prints on stdout, `err` its stderr notice. */
+export async function topPodFrame(o: TopPodOptions, metrics: MetricsSource, pods: PodReader, io: IO): Promise<Frame> {
   checkSelectors(o.labelSelector, o.fieldSelector);
   if (!(await metrics.hasMetricsAPI())) throw new KtError('Metrics API not available');
   const selectors = { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector };
@@ -53,10 +58,20 @@ export async function runTopPod(o: TopPodOptions, metrics: MetricsSource, pods: 
       for (const p of list.items) checkPodAge(p, io.now());
       throw new KtError('metrics not available yet');
     }
-    io.err.write(o.allNamespaces ? 'No resources found\n' : `No resources found in ${o.namespace} namespace.\n`);
-    return;
+    return { out: '', err: o.allNamespaces ? 'No resources found\n' : `No resources found in ${o.namespace} namespace.\n` };
   }
-  io.out.write(printPodMetrics(items, { containers: o.containers, withNamespace: o.allNamespaces, noHeaders: o.noHeaders, sortBy: o.sortBy, sum: o.sum }));
+  const { extras } = o;
+  if (!extras.output && !extras.resources) {
+    return { out: printPodMetrics(items, { containers: o.containers, withNamespace: o.allNamespaces, noHeaders: o.noHeaders, sortBy: o.sortBy, sum: o.sum }) };
+  }
+  let podObjects: Pod[] = [];
+  if (extras.resources) {
+    podObjects = o.resourceName !== '' ? [await pods.getPod(o.namespace, o.resourceName)] : (await pods.listPods(o.allNamespaces ? undefined : o.namespace, selectors)).items;
+  }
+  const report = podUsageList(items, podObjects, { sortBy: o.sortBy, withNamespace: o.allNamespaces, sum: o.sum, resources: extras.resources });
+  if (extras.output) return { out: printObject(report, extras.output) };
+  const table = printPodResources(report, { containers: o.containers, withNamespace: o.allNamespaces, noHeaders: o.noHeaders }, io.now());
+  return { out: table.text, hot: table.hot };
 }
 
 export async function topPod(ctx: CommandContext, flags: TopPodFlags, args: readonly string[]): Promise<void> {
@@ -65,7 +80,7 @@ export async function topPod(ctx: CommandContext, flags: TopPodFlags, args: read
     const o = completeTopPod(flags, args, session.namespace);
     validateTopPod(o);
     const client = await session.client();
-    await runTopPod(o, client, client, ctx.io);
+    await render(ctx.io, o.extras.color, o.extras.watchMs, () => topPodFrame(o, client, client, ctx.io));
   } finally {
     await session.close();
   }

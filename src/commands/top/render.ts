@@ -1,0 +1,48 @@
+// Printing a top view once, or again every interval with --watch: redrawn in place on a terminal, appended
+// (one table after another) when piped.
+import type { IO } from '../../cli/io.js';
+import { paintLines, useColor, type ColorMode } from '../../format/color.js';
+
+export interface Frame {
+  out: string;
+  err?: string;
+  /** Per line of `out`: over 90 % of a limit (painted red on a terminal). */
+  hot?: boolean[];
+}
+
+export function paintFrame(frame: Frame, color: ColorMode, io: IO): string {
+  if (!frame.hot || !useColor(color, io.out.isTTY, io.env)) return frame.out;
+  return paintLines(frame.out, frame.hot.map((h) => (h ? 'red' : undefined)));
+}
+
+export async function render(io: IO, color: ColorMode, watchMs: number | undefined, frame: () => Promise<Frame>): Promise<void> {
+  if (watchMs === undefined) {
+    const f = await frame();
+    if (f.err) io.err.write(f.err);
+    io.out.write(paintFrame(f, color, io));
+    return;
+  }
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    while (!stop.signal.aborted) {
+      const f = await frame();
+      const text = paintFrame(f, color, io);
+      if (io.out.isTTY) io.out.write(`\x1b[H\x1b[2J${text}`);
+      else io.out.write(`${text}\n`);
+      if (f.err) io.err.write(f.err);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, watchMs);
+        stop.signal.addEventListener('abort', () => {
+          clearTimeout(t);
+          resolve();
+        }, { once: true });
+      });
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
