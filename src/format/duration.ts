@@ -256,12 +256,14 @@ const TIMEOUT_ERROR =
   'Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)';
 
 /**
- * client-go's clientcmd.ParseTimeout, in nanoseconds: a non-negative int64 (strconv.ParseInt syntax, so "+5"
+ * client-go's clientcmd.ParseTimeout, in nanoseconds (empty means unset, 0): a non-negative int64 (strconv.ParseInt syntax, so "+5"
  * and "007" count) is seconds, multiplied with int64 wrap-around exactly as Go does (so huge values come out
  * negative); anything else must be a Go duration, negative ones included ("-5s" is accepted; "-5" is not).
  * Discovery requests carry `?timeout=${formatGoDuration(result)}` when the result is non-zero.
  */
 export function parseRequestTimeoutNs(s: string): bigint {
+  // client-go only parses the flag when it is non-empty: --request-timeout= means no timeout.
+  if (s === '') return 0n;
   if (/^[+-]?[0-9]+$/.test(s)) {
     const i = BigInt(s);
     if (i >= 0n && i <= MAX_DURATION) return BigInt.asIntN(64, i * SECOND);

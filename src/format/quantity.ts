@@ -45,10 +45,10 @@ interface Suffix {
   format: QuantityFormat;
 }
 
-const DECIMAL_SUFFIXES: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-const BINARY_SUFFIXES: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
+const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_SUFFIXES: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 
-function suffixFor(table: Record<string, number>, exponent: number): string | undefined {
+function suffixFor(table: Readonly<Record<string, number>>, exponent: number): string | undefined {
   for (const [s, e] of Object.entries(table)) if (e === exponent) return s;
   return undefined;
 }
@@ -207,9 +207,9 @@ function decScaledValue(unscaled: bigint, infScale: number, newInfScale: number)
 }
 
 /** math.Pow10, reproduced so that AsApproximateFloat64 rounds exactly like Go. */
-const POW10_TAB = Array.from({ length: 32 }, (_, i) => Number(`1e${i}`));
-const POW10_POS32 = [1e0, 1e32, 1e64, 1e96, 1e128, 1e160, 1e192, 1e224, 1e256, 1e288];
-const POW10_NEG32 = [1e-0, 1e-32, 1e-64, 1e-96, 1e-128, 1e-160, 1e-192, 1e-224, 1e-256, 1e-288, 1e-320];
+const POW10_TAB: readonly number[] = Array.from({ length: 32 }, (_, i) => Number(`1e${i}`));
+const POW10_POS32: readonly number[] = [1e0, 1e32, 1e64, 1e96, 1e128, 1e160, 1e192, 1e224, 1e256, 1e288];
+const POW10_NEG32: readonly number[] = [1e-0, 1e-32, 1e-64, 1e-96, 1e-128, 1e-160, 1e-192, 1e-224, 1e-256, 1e-288, 1e-320];
 function goPow10(n: number): number {
   if (n >= 0 && n <= 308) return (POW10_POS32[Math.floor(n / 32)] ?? Infinity) * (POW10_TAB[n % 32] ?? Infinity);
   if (n >= -323 && n <= 0) return (POW10_NEG32[Math.floor(-n / 32)] ?? 0) / (POW10_TAB[-n % 32] ?? 1);

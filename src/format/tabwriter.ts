@@ -1,7 +1,8 @@
 // Elastic-tabstop column alignment with the exact behaviour of github.com/liggitt/tabwriter (the fork of Go's
 // text/tabwriter that kubectl's printers use), configured as kubectl configures it: minwidth 6, tabwidth 4,
-// padding 3, padchar ' ', flags = RememberWidths. Only that configuration is implemented (no AlignRight,
-// DiscardEmptyColumns, TabIndent, FilterHTML, Debug or escapes), since nothing in kubectl's output uses them.
+// padding 3, padchar ' ', flags = RememberWidths. Widths are configurable; the other knobs are not (padding is
+// always spaces, no AlignRight, DiscardEmptyColumns, TabIndent, FilterHTML, Debug or escapes), since kubectl
+// never uses them.
 
 export interface TabWriterOptions {
   /** Minimal cell width including padding (kubectl: 6). */
