@@ -1,7 +1,7 @@
 // kt's command line: one commander program with kubectl's global flags; each command's module is imported only
 // when that command runs, so `kt --version` never loads the client layer.
 import { Command, CommanderError, Option } from 'commander';
-import { FlagError, UsageError } from '../errors.js';
+import { FlagError, KtError, UsageError } from '../errors.js';
 import { normalizeBooleanFlags, parseGoInt } from './flags.js';
 import { handleError } from './handle-error.js';
 import { processIO, type IO } from './io.js';
@@ -97,7 +97,7 @@ function flagName(display: string, argv: readonly string[]): string {
   return long!;
 }
 
-function translate(err: CommanderError, argv: readonly string[]): Error {
+function translate(err: CommanderError, argv: readonly string[], program: Command, root: string): Error {
   const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
   switch (err.code) {
     case 'commander.unknownOption':
@@ -107,12 +107,33 @@ function translate(err: CommanderError, argv: readonly string[]): Error {
       return new FlagError(`flag needs an argument: ${flagName(quoted, argv)}`);
     case 'commander.unknownCommand':
       return new UsageError(`unknown command "${quoted}"`);
+    case 'kt.unknownRootCommand':
+      return new KtError(`unknown command "${quoted}" for "${root}"${suggestions(quoted, program)}`);
     case 'commander.invalidArgument': {
       return new FlagError(err.message.replace(/^error: /, ''));
     }
     default:
       return new FlagError(err.message.replace(/^error: /, ''));
   }
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** cobra's "Did you mean this?": commands within two edits of what was typed, or starting with it. */
+function suggestions(typed: string, program: Command): string {
+  const names = program.commands
+    .filter((c) => levenshtein(typed, c.name()) <= 2 || c.name().toLowerCase().startsWith(typed.toLowerCase()))
+    .map((c) => c.name());
+  return names.length === 0 ? '' : `\n\nDid you mean this?\n${names.map((n) => `\t${n}\n`).join('')}`;
 }
 
 /** The command an argv names (for errors raised while its flags are still being parsed). */
@@ -155,7 +176,8 @@ export async function main(argv: readonly string[], io: IO = processIO(), root =
     if (e instanceof ParseFailure) {
       if (e.error.code === 'commander.helpDisplayed' || e.error.code === 'commander.version' || e.error.code === 'commander.help') return 0;
       failedPath = e.commandPath;
-      return handleError(translate(e.error, argv), { commandPath: failedPath }, io);
+      const error = e.error.code === 'commander.unknownCommand' && e.commandPath === root ? new CommanderError(1, 'kt.unknownRootCommand', e.error.message) : e.error;
+      return handleError(translate(error, argv, program, root), { commandPath: failedPath }, io);
     }
     if (e instanceof FlagError && !job) return handleError(e, { commandPath: guessPath(program, argv, root) }, io);
     return handleError(e, { commandPath: failedPath }, io);
