@@ -26,7 +26,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(flags: GlobalFlags, io: IO): Promise<Session> {
+/**
+ * `namespaceFirst`: most kubectl commands read the namespace before building their client, which changes a few
+ * kubeconfig error texts; `kubectl top node` does not (pass false).
+ */
+export async function openSession(flags: GlobalFlags, io: IO, namespaceFirst = true): Promise<Session> {
   const { parseRequestTimeout } = await import('../format/duration.js');
   let timeoutMs = 0;
   try {
@@ -64,7 +68,9 @@ export async function openSession(flags: GlobalFlags, io: IO): Promise<Session> 
         ...(flags.token !== undefined ? { token: flags.token } : {}),
         ...(flags.insecureSkipTlsVerify !== undefined ? { insecureSkipTlsVerify: flags.insecureSkipTlsVerify } : {}),
       },
-      { KUBECONFIG: io.env['KUBECONFIG'], HOME: io.env['HOME'] },
+      { KUBECONFIG: io.env['KUBECONFIG'], HOME: io.env['HOME'], KUBERNETES_MASTER: io.env['KUBERNETES_MASTER'] },
+      undefined,
+      { namespaceFirst },
     );
   }
   let client: Promise<KubeClient> | undefined;

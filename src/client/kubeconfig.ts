@@ -19,6 +19,7 @@
 //   - token is the bearer token kubectl would send: a readable, non-empty tokenFile wins over token (and over
 //     --token), as client-go's file token source does. exec / authProvider are dropped when kubectl would not run
 //     them (exec: any token, basic auth or client certificate+key present; authProvider: any token or basic auth).
+import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import nodeFs from 'node:fs';
 import nodePath from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
@@ -591,8 +592,29 @@ function buildClientConfig(loaded: Loaded, flags: ConnectionFlags, env: Kubeconf
     const basic = a.username !== '' || a.password !== '';
     promptForCredentials = !(a.username !== '' || hasCert || bearer !== '' || a.authProvider !== undefined || a.exec !== undefined);
 
-    // transport.New: TLS config first, then the auth round trippers.
+    // transport.New: TLS config first (CA pool, then the client key pair), then the auth round trippers.
     if ((c.caFile !== '' || (c.caData?.length ?? 0) > 0) && c.insecure) throw new KtError('specifying a root certificates file with the insecure flag is not allowed');
+    const material = (data: Uint8Array | undefined, file: string): Buffer | undefined => {
+      if (data && data.length > 0) return Buffer.from(data);
+      if (file === '') return undefined;
+      try {
+        const text = fs.readFile(nodePath.resolve(cwd, file));
+        if (text === undefined) throw new KtError(`open ${file}: no such file or directory`);
+        return Buffer.from(text);
+      } catch (e) {
+        if (e instanceof KtError) throw e;
+        throw new KtError(goFileErrorText(e, file));
+      }
+    };
+    const caBytes = material(c.caData, c.caFile);
+    if (caBytes) {
+      const err = caPoolError(caBytes);
+      if (err) throw new KtError(`unable to load root certificates: ${err}`);
+    }
+    if (hasCert && hasKey) {
+      const err = keyPairError(material(a.clientCertificateData, a.clientCertificate) ?? Buffer.alloc(0), material(a.clientKeyData, a.clientKey) ?? Buffer.alloc(0));
+      if (err) throw new KtError(err);
+    }
     const hasBasicAuth = basic && a.username !== '';
     const hasTokenAuth = bearer !== '' || bearerFile !== '';
     if (hasBasicAuth && hasTokenAuth) throw new KtError('username/password or bearer token may be set, but not both');
@@ -679,6 +701,100 @@ function normalizeServer(host: string): { url: string; tls: boolean; error?: str
   const url = `http://${withScheme?.[1] ?? ''}${path.replace(/\/+$/, '')}`;
   if (path !== '' && path !== '/') return { url, tls: false, error: `host must be a URL or a host:port pair: ${goQuote(host)}` };
   return { url, tls: false };
+}
+
+// ─── TLS material, as crypto/x509 and crypto/tls judge it ───────────────────────────────────────────────────────
+
+interface PemBlock {
+  type: string;
+  der: Buffer;
+}
+
+/** encoding/pem.Decode: the next block (junk before it skipped) and what follows it, or undefined. */
+function pemDecode(text: string): { block: PemBlock; rest: string } | undefined {
+  const re = /(?:^|\n)-----BEGIN ([^\n]*?)-----[ \t]*\r?\n([\s\S]*?)(?:^|\n)-----END \1-----[ \t]*(?:\r?\n|$)/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const decoded = goBase64Decode((m[2] ?? '').replace(/[ \t]/g, ''));
+    if ('error' in decoded) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    return { block: { type: m[1] ?? '', der: Buffer.from(decoded.bytes) }, rest: text.slice(m.index + m[0].length) };
+  }
+  return undefined;
+}
+
+function pemBlocks(text: string): PemBlock[] {
+  const out: PemBlock[] = [];
+  for (let next = pemDecode(text); next; next = pemDecode(next.rest)) out.push(next.block);
+  return out;
+}
+
+function parsesAsCertificate(der: Buffer): boolean {
+  try {
+    new X509Certificate(der);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** transport's rootCertPool: AppendCertsFromPEM, and client-go's explanation when it finds nothing usable. */
+function caPoolError(data: Buffer): string | undefined {
+  const text = data.toString('latin1');
+  if (pemBlocks(text).some((b) => b.type === 'CERTIFICATE' && parsesAsCertificate(b.der))) return undefined;
+  let rest = text;
+  while (rest.length > 0) {
+    const next = pemDecode(rest);
+    if (!next) return 'unable to parse bytes as PEM block';
+    rest = next.rest;
+    if (next.block.type === 'CERTIFICATE' && !parsesAsCertificate(next.block.der)) return 'failed to parse certificate: x509: malformed certificate';
+  }
+  return 'no valid certificate authority data seen';
+}
+
+/** tls.X509KeyPair's checks and wording. */
+function keyPairError(certPem: Buffer, keyPem: Buffer): string | undefined {
+  const certBlocks = pemBlocks(certPem.toString('latin1'));
+  const certs = certBlocks.filter((b) => b.type === 'CERTIFICATE');
+  if (certs.length === 0) {
+    const skipped = certBlocks.map((b) => b.type);
+    if (skipped.length === 0) return 'tls: failed to find any PEM data in certificate input';
+    if (skipped.length === 1 && (skipped[0] ?? '').endsWith('PRIVATE KEY')) {
+      return 'tls: failed to find certificate PEM data in certificate input, but did find a private key; PEM inputs may have been switched';
+    }
+    return `tls: failed to find "CERTIFICATE" PEM block in certificate input after skipping PEM blocks of the following types: [${skipped.join(' ')}]`;
+  }
+  const skipped: string[] = [];
+  let key: PemBlock | undefined;
+  for (const b of pemBlocks(keyPem.toString('latin1'))) {
+    if (b.type === 'PRIVATE KEY' || b.type.endsWith(' PRIVATE KEY')) {
+      key = b;
+      break;
+    }
+    skipped.push(b.type);
+  }
+  if (!key) {
+    if (skipped.length === 0) return 'tls: failed to find any PEM data in key input';
+    if (skipped.length === 1 && skipped[0] === 'CERTIFICATE') return 'tls: found a certificate rather than a key in the PEM for the private key';
+    return `tls: failed to find PEM block with type ending in "PRIVATE KEY" in key input after skipping PEM blocks of the following types: [${skipped.join(' ')}]`;
+  }
+  let leaf: X509Certificate;
+  try {
+    leaf = new X509Certificate(certs[0]?.der ?? Buffer.alloc(0));
+  } catch {
+    return 'x509: malformed certificate';
+  }
+  let publicDer: Buffer;
+  try {
+    const pem = `-----BEGIN ${key.type}-----\n${key.der.toString('base64')}\n-----END ${key.type}-----\n`;
+    publicDer = createPublicKey(createPrivateKey(pem)).export({ type: 'spki', format: 'der' });
+  } catch {
+    return 'tls: failed to parse private key';
+  }
+  if (!leaf.publicKey.export({ type: 'spki', format: 'der' }).equals(publicDer)) return 'tls: private key does not match public key';
+  return undefined;
 }
 
 /** parseProxyURL: url.Parse must succeed and the scheme must be http, https or socks5. */

@@ -19,9 +19,41 @@ import {
 } from '../../src/client/kubeconfig.js';
 
 const KUBECTL = '/usr/lib/google-cloud-sdk/bin/kubectl.1.32';
-const CA = Buffer.from('-----BEGIN CERTIFICATE-----\nfake-ca\n-----END CERTIFICATE-----\n').toString('base64');
-const CERT = Buffer.from('fake-cert').toString('base64');
-const KEY = Buffer.from('fake-key').toString('base64');
+// Throw-away self-signed EC certificates made for these tests (no secret value anywhere).
+const CA_PEM = `-----BEGIN CERTIFICATE-----
+MIIBgTCCASegAwIBAgIUFWz468ZCgFdp1owEZEL7do2K5nwwCgYIKoZIzj0EAwIw
+FTETMBEGA1UEAwwKa3QtdGVzdC1jYTAgFw0yNjExMjUxMTI3MzBaGA8yMTI2MTEw
+MTExMjczMFowFTETMBEGA1UEAwwKa3QtdGVzdC1jYTBZMBMGByqGSM49AgEGCCqG
+SM49AwEHA0IABFE0KhxWALyj2zOC5WSHyAc6ajk7oAr7k4WE5rJ3h0BEeYh/mRw2
+gJAI7GoejrdfEKFaD0u6PhYGZESxr0ps7++jUzBRMB0GA1UdDgQWBBRRajUHh2Xt
+y7Jxufh2mxkapjMxnTAfBgNVHSMEGDAWgBRRajUHh2Xty7Jxufh2mxkapjMxnTAP
+BgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIAn4ZFxPHNrZM8NMs8Ck
+FpCggaZvsaLwGQPrTK9oLoa4AiEApa/Sd655rskBp49T5bwTstFpuM3YL2aX0HeV
+RsdcAk8=
+-----END CERTIFICATE-----
+`;
+const CERT_PEM = `-----BEGIN CERTIFICATE-----
+MIIBiDCCAS+gAwIBAgIUY59+H8/CZqB6XoQLOeQxuFYvOVcwCgYIKoZIzj0EAwIw
+GTEXMBUGA1UEAwwOa3QtdGVzdC1jbGllbnQwIBcNMjYxMTI1MTEyNzMwWhgPMjEy
+NjExMDExMTI3MzBaMBkxFzAVBgNVBAMMDmt0LXRlc3QtY2xpZW50MFkwEwYHKoZI
+zj0CAQYIKoZIzj0DAQcDQgAEJL3oLhrYiur2fx+quMHh3dEik2bhU4LadQ820/Up
+//1NqP3odKKkRlMkwqeAarGrzH585YdK8iTPHQqv4CoizqNTMFEwHQYDVR0OBBYE
+FPnMwDzq4PyVgLZCtCG3Tbbl/eftMB8GA1UdIwQYMBaAFPnMwDzq4PyVgLZCtCG3
+Tbbl/eftMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDRwAwRAIgAM1A8bxE
+XG5yiVA7w0DZ9VnAmLLmimY4JZ8M6Rco3EgCIHjyWWaG1mXbwJODbawq+4GcP5dD
+vR6ST4EPqeb0yQW8
+-----END CERTIFICATE-----
+`;
+const KEY_PEM = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg6r0ksOqdbLjOliqo
+ngpa/jCT5nKICbmsitl/X4/OSkShRANCAAQkveguGtiK6vZ/H6q4weHd0SKTZuFT
+gtp1DzbT9Sn//U2o/eh0oqRGUyTCp4BqsavMfnzlh0ryJM8dCq/gKiLO
+-----END PRIVATE KEY-----
+`;
+const CA = Buffer.from(CA_PEM).toString('base64');
+const CERT = Buffer.from(CERT_PEM).toString('base64');
+const KEY = Buffer.from(KEY_PEM).toString('base64');
+const b64 = (text: string) => Buffer.from(text).toString('base64');
 const SCHEME = 'k8s.io/client-go/tools/clientcmd/api/latest/latest.go:50';
 const VK_STRUCT = 'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
 
@@ -116,6 +148,7 @@ clusters:
   cluster: {server: "https://127.0.0.1:1", certificate-authority-data: "${CA}", tls-server-name: "wrong.example", proxy-url: "socks5://127.0.0.1:9"}
 contexts:
 - {name: exec, context: {cluster: cl, user: exec}}
+- {name: execpath, context: {cluster: cl, user: execpath}}
 - {name: exectok, context: {cluster: cl, user: exectok}}
 - {name: execcert, context: {cluster: cl, user: execcert}}
 - {name: execbasic, context: {cluster: cl, user: execbasic}}
@@ -146,6 +179,9 @@ users:
 - name: exec
   user:
     exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: ./bin/plugin, args: [get-token], env: [{name: A, value: b}]}
+- name: execpath
+  user:
+    exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: plugin}
 - name: exectok
   user:
     token: TOK
@@ -167,7 +203,7 @@ users:
 - {name: tfbasic, user: {tokenFile: tok.txt, username: u, password: p}}
 - {name: basic, user: {username: bob, password: pw}}
 - {name: pwonly, user: {password: p}}
-- {name: certonly, user: {client-certificate: certs/cli.crt, client-key: /abs/cli.key}}
+- {name: certonly, user: {client-certificate: certs/cli.crt, client-key: '@ABSKEY@'}}
 - {name: certnokey, user: {client-certificate: nope.crt}}
 - name: v1exec
   user:
@@ -183,18 +219,50 @@ users:
 - {name: imp, user: {token: T, as: kimp, as-groups: [g1, g2], as-uid: u1}}
 `;
 
+const FOO_PEM = '-----BEGIN FOO-----\nYWJj\n-----END FOO-----\n';
+const BAD_CERT_PEM = '-----BEGIN CERTIFICATE-----\nYWJj\n-----END CERTIFICATE-----\n';
+const BAD_KEY_PEM = '-----BEGIN PRIVATE KEY-----\nYWJj\n-----END PRIVATE KEY-----\n';
+const TLS_CASES: [string, string, string, string, string][] = [
+  // [label, CA pem, client cert pem, client key pem, kubectl's error]
+  ['CA: no PEM at all', 'junk', CERT_PEM, KEY_PEM, 'error: unable to load root certificates: unable to parse bytes as PEM block'],
+  ['CA: only a FOO block', FOO_PEM, CERT_PEM, KEY_PEM, 'error: unable to load root certificates: no valid certificate authority data seen'],
+  ['CA: a FOO block and a trailing newline', `${FOO_PEM}\n`, CERT_PEM, KEY_PEM, 'error: unable to load root certificates: unable to parse bytes as PEM block'],
+  ['CA: a malformed certificate', BAD_CERT_PEM, CERT_PEM, KEY_PEM, 'error: unable to load root certificates: failed to parse certificate: x509: malformed certificate'],
+  ['CA checked before the key pair', 'junk', 'junk', 'junk', 'error: unable to load root certificates: unable to parse bytes as PEM block'],
+  ['cert: no PEM', CA_PEM, 'junk', 'junk', 'error: tls: failed to find any PEM data in certificate input'],
+  ['cert: a key instead', CA_PEM, KEY_PEM, KEY_PEM, 'error: tls: failed to find certificate PEM data in certificate input, but did find a private key; PEM inputs may have been switched'],
+  ['cert: only FOO', CA_PEM, FOO_PEM, KEY_PEM, 'error: tls: failed to find "CERTIFICATE" PEM block in certificate input after skipping PEM blocks of the following types: [FOO]'],
+  ['key: no PEM', CA_PEM, CERT_PEM, 'junk', 'error: tls: failed to find any PEM data in key input'],
+  ['key: a certificate instead', CA_PEM, CERT_PEM, CERT_PEM, 'error: tls: found a certificate rather than a key in the PEM for the private key'],
+  ['key: only FOO', CA_PEM, CERT_PEM, FOO_PEM, 'error: tls: failed to find PEM block with type ending in "PRIVATE KEY" in key input after skipping PEM blocks of the following types: [FOO]'],
+  ['cert: malformed', CA_PEM, BAD_CERT_PEM, KEY_PEM, 'error: x509: malformed certificate'],
+  ['key: malformed', CA_PEM, CERT_PEM, BAD_KEY_PEM, 'error: tls: failed to parse private key'],
+  ['key of another certificate', CA_PEM, CA_PEM, KEY_PEM, 'error: tls: private key does not match public key'],
+];
+const tlsFile = (label: string) => `tls/${label.replace(/[^a-z]+/gi, '-')}`;
+const tlsKubeconfig = (caPem: string, certPem: string, keyPem: string) =>
+  `current-context: c\nclusters: [{name: k, cluster: {server: "https://127.0.0.1:1", certificate-authority-data: "${b64(caPem)}"}}]\ncontexts: [{name: c, context: {cluster: k, user: u}}]\nusers: [{name: u, user: {client-certificate-data: "${b64(certPem)}", client-key-data: "${b64(keyPem)}"}}]\n`;
+
+const REL_KUBECONFIG =
+  'current-context: c\nclusters: [{name: s, cluster: {server: "https://x", certificate-authority: ca.crt}}]\ncontexts: [{name: c, context: {cluster: s, user: u}}]\nusers: [{name: u, user: {client-certificate: certs/a.crt, client-key: /abs/a.key}}]\n';
+
 beforeAll(() => {
   dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kt-kubeconfig-')));
   home = path.join(dir, 'home');
   fs.mkdirSync(home);
   write('a/config', FILE_A);
   write('b/config', FILE_B);
-  write('creds/kubeconfig', CREDS);
+  write('creds/kubeconfig', CREDS.replace('@ABSKEY@', path.join(dir, 'keys/cli.key')));
+  write('keys/cli.key', KEY_PEM);
   write('creds/tok.txt', ' filetok  \n');
   write('creds/empty.txt', '');
-  write('creds/ca.crt', 'ca');
-  write('creds/certs/cli.crt', 'cert');
+  write('creds/ca.crt', CA_PEM);
+  write('creds/certs/cli.crt', CERT_PEM);
   fs.mkdirSync(path.join(dir, 'adir'));
+  LOAD_ERRORS.forEach(([content], i) => write(`parse/err${i}`, content));
+  LOAD_OK.forEach(([content], i) => write(`parse/ok${i}`, content));
+  for (const [label, caPem, certPem, keyPem] of TLS_CASES) write(tlsFile(label), tlsKubeconfig(caPem, certPem, keyPem));
+  write('rel/sub/kc', REL_KUBECONFIG);
 });
 
 afterAll(() => {
@@ -224,7 +292,6 @@ describe('choosing kubeconfig files', () => {
     try {
       expect(printed(() => resolve({ kubeconfig: '' }))).toBe('Error in configuration: context was not found for specified context: homectx');
       expect(printed(() => resolve({}, { KUBECONFIG: '' }))).toBe('Error in configuration: context was not found for specified context: homectx');
-      expect(resolve({ context: '', namespace: 'x', server: 'http://h:1' }, { KUBECONFIG: '', HOME: `${home}/` }).files).toEqual([]);
     } finally {
       fs.rmSync(path.join(home, '.kube'), { recursive: true });
     }
@@ -442,13 +509,12 @@ const LOAD_OK: [string, string][] = [
 ];
 
 describe('parsing a kubeconfig file', () => {
-  it.each(LOAD_ERRORS.map(([content, msg], i) => ({ i, content, msg })))('load error #$i: $msg', ({ i, content, msg }) => {
-    const f = write(`parse/err${i}`, content);
-    expect(printed(() => resolve({ kubeconfig: path.relative(dir, f) }))).toBe(`error: error loading config file "parse/err${i}": ${msg}`);
+  it.each(LOAD_ERRORS.map(([, msg], i) => ({ i, msg })))('load error #$i: $msg', ({ i, msg }) => {
+    expect(printed(() => resolve({ kubeconfig: `parse/err${i}` }))).toBe(`error: error loading config file "parse/err${i}": ${msg}`);
   });
 
-  it.each(LOAD_OK.map(([content, cc], i) => ({ i, content, cc })))('accepted #$i → current-context "$cc"', ({ i, content, cc }) => {
-    const f = write(`parse/ok${i}`, content);
+  it.each(LOAD_OK.map(([, cc], i) => ({ i, cc })))('accepted #$i → current-context "$cc"', ({ i, cc }) => {
+    const f = `parse/ok${i}`;
     if (cc === '') expect(resolve({ kubeconfig: f }).contextName).toBeUndefined();
     else expect(printed(() => resolve({ kubeconfig: f }))).toBe(`Error in configuration: context was not found for specified context: ${cc}`);
   });
@@ -527,7 +593,6 @@ describe('merging several files', () => {
 describe('relative paths resolve against the defining file', () => {
   it('client-certificate, client-key, certificate-authority: absolute in errors, from the file’s directory', () => {
     // Same shape as kubectl's output for KUBECONFIG=a/config:b/config with a relative CA and cert.
-    write('rel/sub/kc', 'current-context: c\nclusters: [{name: s, cluster: {server: "https://x", certificate-authority: ca.crt}}]\ncontexts: [{name: c, context: {cluster: s, user: u}}]\nusers: [{name: u, user: {client-certificate: certs/a.crt, client-key: /abs/a.key}}]\n');
     const sub = path.join(dir, 'rel/sub');
     expect(printed(() => resolve({}, { KUBECONFIG: 'rel/sub/kc' }))).toBe(
       'Error in configuration: \n' +
@@ -548,16 +613,21 @@ describe('relative paths resolve against the defining file', () => {
       provideClusterInfo: false,
       interactiveMode: 'IfAvailable',
     });
+    // kubectl ran `plugin` from PATH (and said "executable plugin not found" when PATH lacked it)
+    expect(resolve({ kubeconfig: 'creds/kubeconfig', context: 'execpath' }).user.exec).toMatchObject({ command: 'plugin' });
     expect(resolve({ kubeconfig: 'creds/kubeconfig', context: 'certonly' }).user).toEqual({
       name: 'certonly',
       certFile: `${c}/certs/cli.crt`,
-      keyFile: '/abs/cli.key',
+      keyFile: path.join(dir, 'keys/cli.key'), // absolute in the file: untouched
     });
   });
 
   it('flag file paths stay relative to the working directory in messages', () => {
     expect(printed(() => resolve({ kubeconfig: 'creds/kubeconfig', context: 'certonly', clientCertificate: 'nope/c.crt' }))).toBe(
       'error: unable to read client-cert nope/c.crt for certonly due to open nope/c.crt: no such file or directory',
+    );
+    expect(resolve({ kubeconfig: 'creds/kubeconfig', context: 'certonly', clientCertificate: 'creds/certs/cli.crt' }).user.certFile).toBe(
+      path.join(dir, 'creds/certs/cli.crt'),
     );
   });
 });
@@ -612,6 +682,9 @@ describe('selecting context, cluster and user', () => {
     expect(resolve({ ...kc, context: 'exec' })).toMatchObject({ namespace: 'default', namespaceFromFlag: false });
     expect(resolve({ server: 'http://127.0.0.1:39080', namespace: 'q' })).toMatchObject({ namespace: 'q', namespaceFromFlag: true, empty: true });
     expect(resolve({ ...kc, context: 'imp', namespace: '' }).namespaceFromFlag).toBe(false);
+    // top node mode resolves the namespace the same way
+    expect(resolve({ ...kc, context: 'imp' }, {}, { namespaceFirst: false })).toMatchObject({ namespace: 'impns', namespaceFromFlag: false });
+    expect(resolve({ ...kc, context: 'exec' }, {}, { namespaceFirst: false }).namespace).toBe('default');
   });
 });
 
@@ -665,6 +738,19 @@ describe('server and TLS', () => {
     });
     // --insecure-skip-tls-verify=false is the same as not giving it
     expect(resolve({ ...kc, context: 'tlsname', insecureSkipTlsVerify: false }).cluster.skipTLSVerify).toBe(false);
+  });
+
+  it.each(TLS_CASES)('TLS material — %s', (label, caPem, certPem, keyPem, text) => {
+    const f = tlsFile(label);
+    expect(fs.readFileSync(path.join(dir, f), 'utf8')).toBe(tlsKubeconfig(caPem, certPem, keyPem));
+    expect(printed(() => resolve({ kubeconfig: f }))).toBe(text);
+    // Over http no TLS is set up, so none of this is looked at.
+    expect(resolve({ kubeconfig: f, server: 'http://127.0.0.1:1' }).cluster.server).toBe('http://127.0.0.1:1');
+  });
+
+  it('valid CA and key pair pass, from data or from files', () => {
+    expect(resolve({ kubeconfig: 'creds/kubeconfig', context: 'certonly' }).user.keyFile).toBe(path.join(dir, 'keys/cli.key'));
+    expect(resolve({ kubeconfig: 'creds/kubeconfig', context: 'execcert' }).user).toEqual({ name: 'execcert', certData: CERT, keyData: KEY });
   });
 
   it('an unsupported proxy-url scheme', () => {
@@ -742,8 +828,8 @@ describe('toClientNodeOptions', () => {
     await kc.applyToHTTPSOptions(opts);
     expect(opts.headers?.['Authorization']).toBe('Bearer FLAG');
     expect(opts.ca?.toString()).toBe(Buffer.from(CA, 'base64').toString());
-    expect(opts.cert?.toString()).toBe('fake-cert');
-    expect(opts.key?.toString()).toBe('fake-key');
+    expect(opts.cert?.toString()).toBe(CERT_PEM);
+    expect(opts.key?.toString()).toBe(KEY_PEM);
   });
 
   it('names a context even when kubectl has none', () => {
@@ -822,10 +908,11 @@ describe.skipIf(!fs.existsSync(KUBECTL))('parity with kubectl.1.32', () => {
     { label: 'both + insecure flag', args: ['top', 'pod', kc, '--context=both', '--insecure-skip-tls-verify=true', '--server=https://127.0.0.1:1'] },
     { label: 'scheme-less server with a path', args: ['top', 'pod', '--server=127.0.0.1:1/pre'] },
     { label: 'scheme-less server', args: ['top', 'pod', '--server=127.0.0.1:1'] },
+    ...TLS_CASES.map(([label]) => ({ label: `tls ${label}`, args: ['top', 'pod', `--kubeconfig=${tlsFile(label)}`] })),
+    ...['certonly', 'execcert', 'exectok', 'tokfile'].map((ctx) => ({ label: `context ${ctx}`, args: ['top', 'pod', kc, `--context=${ctx}`] })),
   ];
 
   it('matches kubectl’s stderr, or kubectl reaches the server kt resolved', () => {
-    // The fixtures written by the other blocks must exist (vitest runs this block last in the file).
     const failures: string[] = [];
     for (const c of cases()) {
       const env = c.env ?? {};

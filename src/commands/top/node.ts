@@ -34,7 +34,7 @@ export async function topNodeFrame(o: TopNodeOptions, metrics: MetricsSource, no
 }
 
 export async function topNode(ctx: CommandContext, flags: TopNodeFlags, args: readonly string[]): Promise<void> {
-  const session = await openSession(ctx.globals, ctx.io);
+  const session = await openSession(ctx.globals, ctx.io, false);
   try {
     const o = completeTopNode(flags, args);
     validateTopNode(o);
