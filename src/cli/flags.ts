@@ -39,7 +39,8 @@ export function normalizeBooleanFlags(argv: readonly string[], booleans: Readonl
     const long = m ? m[1]! : shortM ? [...booleans.entries()].find(([, display]) => display.startsWith(`-${shortM[1]}, `))?.[0] : undefined;
     if (long !== undefined && booleans.has(long)) {
       const value = (m ?? shortM)![2]!;
-      out.push(parseGoBool(value, booleans.get(long)!) ? `--${long}` : `--no-${long}`);
+      const negative = long.startsWith('no-') ? `--${long.slice(3)}` : `--no-${long}`; // --no-headers=false → --headers
+      out.push(parseGoBool(value, booleans.get(long)!) ? `--${long}` : negative);
     } else if (shortM) {
       // pflag reads `-v=7` as `-v 7`; commander would take "=7" as the value.
       out.push(`-${shortM[1]}`, shortM[2]!);

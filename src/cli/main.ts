@@ -27,6 +27,8 @@ export type { CommandContext } from './registry.js';
 function booleanFlags(cmd: Command, into = new Map<string, string>()): Map<string, string> {
   for (const o of cmd.options) {
     if (o.long && !o.negate && !o.required && !o.optional) into.set(o.long.slice(2), o.flags);
+    // A flag kubectl itself spells `--no-x` (`--no-headers`) is a boolean too: `--no-headers=false` is valid.
+    else if (o.long && o.negate && !o.hidden) into.set(o.long.slice(2), o.flags);
   }
   for (const c of cmd.commands) booleanFlags(c, into);
   return into;
@@ -38,6 +40,10 @@ function addNegationsDeep(cmd: Command): void {
   for (const o of [...cmd.options]) {
     if (o.long && !o.negate && !o.required && !o.optional && o.long !== '--help' && !longs.has(`--no-${o.long.slice(2)}`)) {
       cmd.addOption(new Option(`--no-${o.long.slice(2)}`).hideHelp());
+    }
+    // `--no-headers=false` becomes the hidden positive `--headers`.
+    if (o.long && o.negate && !o.hidden && !longs.has(`--${o.long.slice(5)}`)) {
+      cmd.addOption(new Option(`--${o.long.slice(5)}`).hideHelp().default(o.defaultValue ?? true));
     }
   }
   cmd.commands.forEach(addNegationsDeep);

@@ -1,0 +1,89 @@
+// `kt events` options, kubectl's way (EventsFlags → ToOptions → Validate → Run): the pure parts live here.
+import { FlagError, KtError } from '../../errors.js';
+import { parseGoDuration, GoDurationError } from '../../format/duration.js';
+import type { ColorMode } from '../../format/color.js';
+
+/** What commander hands over (see command.ts). */
+export interface EventsFlags {
+  allNamespaces?: boolean;
+  allowMissingTemplateKeys: boolean;
+  chunkSize: number;
+  for: string;
+  headers: boolean; // commander's name for the inverse of --no-headers
+  output: string;
+  showManagedFields?: boolean;
+  template: string;
+  types?: string[];
+  watch?: boolean;
+  since?: string;
+  related?: boolean;
+  reconnect?: boolean;
+  color: string;
+}
+
+/** `--for TYPE/NAME` split as kubectl's decodeResourceTypeName splits it (before the type is resolved). */
+export interface ForArg {
+  resource: string;
+  name: string;
+}
+
+/**
+ * kubectl: no slash is "not found" (→ `--for must be in resource/name form`), more than one slash is an error of
+ * its own. Returns undefined for an empty --for.
+ */
+export function splitForArg(value: string): ForArg | undefined {
+  if (value === '') return undefined;
+  if (!value.includes('/')) throw new KtError('--for must be in resource/name form');
+  const seg = value.split('/');
+  if (seg.length !== 2) throw new KtError('arguments in resource/name form may not have more than one slash');
+  return { resource: seg[0]!, name: seg[1]! };
+}
+
+/** fields.OneTermEqualSelector's value escaping: `\`, `,` and `=` get a backslash. */
+export function escapeFieldValue(v: string): string {
+  return v.replace(/[\\,=]/g, (c) => `\\${c}`);
+}
+
+/** The field selector kubectl sends for --for: kind, apiVersion, name, in that order. */
+export function forFieldSelector(kind: string, apiVersion: string, name: string): string {
+  return [`involvedObject.kind=${escapeFieldValue(kind)}`, `involvedObject.apiVersion=${escapeFieldValue(apiVersion)}`, `involvedObject.name=${escapeFieldValue(name)}`].join(',');
+}
+
+/** kubectl's Validate: every --types value is Normal or Warning, ignoring case. */
+export function validateTypes(types: readonly string[]): void {
+  for (const t of types) {
+    if (t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning') throw new KtError('valid --types are Normal or Warning');
+  }
+}
+
+/** kubectl's filteredEventType: no --types lets everything through; otherwise a case-insensitive match. */
+export function typeFilter(types: readonly string[]): (type: string | undefined) => boolean {
+  if (types.length === 0) return () => true;
+  const wanted = new Set(types.map((t) => t.toLowerCase()));
+  return (type) => wanted.has((type ?? '').toLowerCase());
+}
+
+/** kt's --since: a Go duration, worded as cobra words a bad duration flag. Returns milliseconds. */
+export function parseSince(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const ns = parseGoDuration(value);
+    if (ns < 0n) throw new FlagError(`invalid argument "${value}" for "--since" flag: must not be negative`);
+    return Number(ns / 1_000_000n);
+  } catch (e) {
+    if (e instanceof GoDurationError) throw new FlagError(`invalid argument "${value}" for "--since" flag: ${e.message}`);
+    throw e;
+  }
+}
+
+export function parseColor(value: string): ColorMode {
+  if (value === 'auto' || value === 'always' || value === 'never') return value;
+  throw new FlagError(`invalid argument "${value}" for "--color" flag: must be auto, always or never`);
+}
+
+/** The --related / --reconnect combinations kt can honour (checked before any request, like kubectl's Validate). */
+export function validateExtensions(flags: Pick<EventsFlags, 'related' | 'for' | 'reconnect' | 'watch'>): void {
+  if (flags.related && flags.for === '') throw new KtError('--related requires --for TYPE/NAME');
+  if (flags.related && flags.watch) throw new KtError('--related cannot be combined with --watch');
+  if (flags.reconnect && !flags.watch) throw new KtError('--reconnect requires --watch');
+}

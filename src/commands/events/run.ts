@@ -1,0 +1,183 @@
+// `kt events`: kubectl 1.32's EventsOptions — ToOptions (namespace, --for through discovery, the printer),
+// Validate (--types), Run (list every page, filter, sort, print; or watch) — plus kt's --since, --related,
+// --reconnect and --color.
+import { readFileSync } from 'node:fs';
+import type { KubeClient } from '../../client/api.js';
+import { ApiError } from '../../client/errors.js';
+import type { CommandContext } from '../../cli/registry.js';
+import { openSession } from '../../cli/session.js';
+import { RawError } from '../../errors.js';
+import { useColor } from '../../format/color.js';
+import { eventSortTime, sortEvents, ZERO_TIME } from '../../format/events.js';
+import { goQuote } from '../../format/jsonpath.js';
+import { parseOutputFormat, type OutputFormat } from '../../format/output.js';
+import { RESOURCE_TYPES, type ResourceType } from '../../k8s/resources.js';
+import type { CoreEvent } from '../../k8s/types.js';
+import { EventSink } from './sink.js';
+import {
+  forFieldSelector,
+  parseColor,
+  parseSince,
+  splitForArg,
+  typeFilter,
+  validateExtensions,
+  validateTypes,
+  type EventsFlags,
+} from './options.js';
+
+/** kubectl's PrintFlags for events: every format it knows, printed sorted in its "allowed formats" error. */
+const ALLOWED_FORMATS = ['json', 'yaml', 'name', 'go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file'];
+
+export interface EventsOptions {
+  namespace: string;
+  allNamespaces: boolean;
+  watch: boolean;
+  /** The --for object, resolved; undefined without --for. */
+  forObject?: { type: ResourceType; name: string };
+  /** involvedObject field selector ('' when --for names no object). */
+  fieldSelector: string;
+  filterTypes: string[];
+  format: OutputFormat | undefined;
+  noHeaders: boolean;
+  showManagedFields: boolean;
+  sinceMs: number | undefined;
+  related: boolean;
+  reconnect: boolean;
+  color: boolean;
+}
+
+/**
+ * The RESTMapper step of kubectl's decodeResourceTypeName: `deploy`, `Deployments`, `deployment.apps` and
+ * `deployments.v1.apps` all name apps/v1 Deployment; anything else is NoResourceMatch, worded as kubectl words it.
+ */
+export async function resolveForType(client: KubeClient, resource: string, warn: (line: string) => void = () => {}): Promise<ResourceType> {
+  const lower = resource.toLowerCase();
+  // The shortcut expander's warning when a short name is claimed by more than one served resource (`ev`).
+  const claimants = RESOURCE_TYPES.filter((t) => t.shortNames.includes(lower) && t.group !== 'metrics.k8s.io');
+  for (const other of claimants.slice(1)) warn(`Warning: short name ${goQuote(lower)} could also match lower priority resource ${other.resource}.${other.group}\n`);
+  const parts = lower.split('.');
+  const noMatch = (res: string, group: string): RawError =>
+    new RawError(group === '' ? `the server doesn't have a resource type ${goQuote(res)}` : `the server doesn't have a resource type ${goQuote(res)} in group ${goQuote(group)}`);
+  const attempt = async (name: string, version?: string): Promise<ResourceType | undefined> => {
+    try {
+      const t = await client.resolveType(name);
+      return version === undefined || t.version === version ? t : undefined;
+    } catch (e) {
+      if (e instanceof ApiError && e.reason === 'NoResourceMatch') return undefined;
+      throw e;
+    }
+  };
+  if (parts.length >= 3) {
+    // resource.version.group, fully specified.
+    const t = await attempt(`${parts[0]}.${parts.slice(2).join('.')}`, parts[1]);
+    if (t) return t;
+  }
+  const t = await attempt(lower);
+  if (t) return t;
+  const dot = lower.indexOf('.');
+  throw dot < 0 ? noMatch(lower, '') : noMatch(lower.slice(0, dot), lower.slice(dot + 1));
+}
+
+const groupVersionOf = (t: ResourceType): string => (t.group === '' ? t.version : `${t.group}/${t.version}`);
+
+export async function events(ctx: CommandContext, flags: EventsFlags): Promise<void> {
+  const session = await openSession(ctx.globals, ctx.io);
+  try {
+    // kubectl's ToOptions: namespace (config errors first), --for, the printer; then Validate.
+    const namespace = session.namespace;
+    const forArg = splitForArg(flags.for);
+    let forObject: EventsOptions['forObject'];
+    let fieldSelector = '';
+    if (forArg) {
+      const type = await resolveForType(await session.client(), forArg.resource, (line) => ctx.io.err.write(line));
+      forObject = { type, name: forArg.name };
+      if (forArg.name !== '') fieldSelector = forFieldSelector(type.kind, groupVersionOf(type), forArg.name);
+    }
+    const format =
+      flags.output === ''
+        ? undefined
+        : parseOutputFormat(flags.output, ALLOWED_FORMATS, {
+            template: flags.template,
+            allowMissingKeys: flags.allowMissingTemplateKeys,
+            readFile: (p) => readFileSync(p, 'utf8'),
+          });
+    const filterTypes = flags.types ?? [];
+    validateTypes(filterTypes);
+    // kt's own flags.
+    const sinceMs = parseSince(flags.since);
+    const colorMode = parseColor(flags.color);
+    validateExtensions(flags);
+    const o: EventsOptions = {
+      namespace,
+      allNamespaces: flags.allNamespaces === true,
+      watch: flags.watch === true,
+      ...(forObject ? { forObject } : {}),
+      fieldSelector,
+      filterTypes,
+      format,
+      noHeaders: !flags.headers,
+      showManagedFields: flags.showManagedFields === true,
+      sinceMs,
+      related: flags.related === true,
+      reconnect: flags.reconnect === true,
+      color: format === undefined && useColor(colorMode, ctx.io.out.isTTY, ctx.io.env),
+    };
+    const client = await session.client();
+    if (o.watch) {
+      const { watchEvents } = await import('./watch.js');
+      await watchEvents(o, client, ctx.io);
+      return;
+    }
+    await listEvents(o, client, ctx);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Keeps events last seen within `sinceMs` of now (kt's --since); events with no time at all are dropped. */
+export function sinceFilter(sinceMs: number | undefined, nowMs: number): (e: CoreEvent) => boolean {
+  if (sinceMs === undefined) return () => true;
+  const cutoff = BigInt(Math.trunc(nowMs - sinceMs)) * 1_000_000n;
+  return (e) => {
+    const t = eventSortTime(e);
+    return t !== ZERO_TIME && t >= cutoff;
+  };
+}
+
+async function listEvents(o: EventsOptions, client: KubeClient, ctx: CommandContext): Promise<void> {
+  const io = ctx.io;
+  let items: CoreEvent[];
+  if (o.related && o.forObject) {
+    const { relatedEvents } = await import('./related.js');
+    items = await relatedEvents(client, o.namespace, o.forObject);
+  } else {
+    items = (await client.listEvents(o.allNamespaces ? undefined : o.namespace, { fieldSelector: o.fieldSelector })).items;
+  }
+  const byType = typeFilter(o.filterTypes);
+  const recent = sinceFilter(o.sinceMs, io.now());
+  items = items.filter((e) => byType(e.type) && recent(e));
+  if (items.length === 0) {
+    io.err.write(o.allNamespaces ? 'No events found.\n' : `No events found in ${o.namespace} namespace.\n`);
+    return;
+  }
+  sortEvents(items);
+  const sink = new EventSink(o, io);
+  sink.printList(items);
+}
+
+/** Ctrl-C (SIGINT) and SIGTERM end a watch as kubectl's interrupt handler does: quietly, with exit code 1. */
+export function interruptSignal(): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    release: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}
+
+

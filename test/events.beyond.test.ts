@@ -1,0 +1,228 @@
+// kt events beyond kubectl (kt only; no kubectl needed): --since, --related, --color and a watch that survives a
+// cut connection and a 410 Gone without printing any event twice.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { kubeconfigFor } from '../src/sim/index.js';
+import { KT_BIN, runKt } from './helpers/kubectl.js';
+import { startTestSim, type TestSim } from './helpers/sim.js';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('kt events --since, --related, --color', () => {
+  let t: TestSim;
+  beforeAll(async () => {
+    t = await startTestSim({ scenario: 'events-edge' });
+  });
+  afterAll(async () => t?.stop());
+
+  it('--since keeps events last seen (the sort key) within the duration and drops those without a time', async () => {
+    // Pod/p3 was last seen 15m ago; kubectl's LAST SEEN shows its first time (120m) because its count is 1.
+    const r = await runKt(['events', '-n', 'edge', '--since', '21m', '--no-headers'], t.env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      '20m (x7 over 3h)          Warning   BackOff       Pod/p2   Back-off restarting failed container app in pod p2_edge\n' +
+        '120m                      Normal    Pulled        Pod/p3   Container image already present on machine\n' +
+        '12m (x3 over <unknown>)   Warning   FailedMount   Pod/p1   MountVolume.SetUp failed for volume "cfg" : configmap "cfg" not found\n',
+    );
+  });
+
+  it('--since with nothing recent says so like kubectl does for an empty list', async () => {
+    expect(await runKt(['events', '-n', 'edge', '--since', '1s'], t.env)).toEqual({ stdout: '', stderr: 'No events found in edge namespace.\n', code: 0 });
+  });
+
+  it('a bad --since is a flag error', async () => {
+    expect(await runKt(['events', '--since', '90'], t.env)).toEqual({
+      stdout: '',
+      stderr: 'error: invalid argument "90" for "--since" flag: time: missing unit in duration "90"\nSee \'kt events --help\' for usage.\n',
+      code: 1,
+    });
+  });
+
+  it('--related needs --for', async () => {
+    expect(await runKt(['events', '--related'], t.env)).toEqual({ stdout: '', stderr: 'error: --related requires --for TYPE/NAME\n', code: 1 });
+  });
+
+  it('colours Warning rows on a terminal, never when piped, NO_COLOR or --color never', async () => {
+    const run = async (args: string[], env: Record<string, string>, isTTY: boolean): Promise<string> => {
+      let out = '';
+      const io = { out: { write: (s: string) => void (out += s), isTTY }, err: { write: () => {} }, env: { ...t.env, ...env }, now: Date.now };
+      expect(await main(['events', '-n', 'edge', '--types=warning', ...args], io)).toBe(0);
+      return out;
+    };
+    expect(await run([], {}, true)).toContain('\x1b[33m');
+    expect(await run([], {}, false)).not.toContain('\x1b');
+    expect(await run([], { NO_COLOR: '1' }, true)).not.toContain('\x1b');
+    expect(await run(['--color', 'never'], {}, true)).not.toContain('\x1b');
+    expect(await run(['--color=always'], {}, false)).toContain('\x1b[33m');
+    expect(await run(['--color=always', '-o', 'name'], {}, true)).toBe('');
+  });
+});
+
+describe('kt events --for deploy/NAME --related', () => {
+  let t: TestSim;
+  beforeAll(async () => {
+    t = await startTestSim({ scenario: 'demo' });
+  });
+  afterAll(async () => t?.stop());
+
+  it('merges the Deployment, its ReplicaSets, their Pods and those Pods\' Nodes, each event once', async () => {
+    const r = await runKt(['events', '-n', 'shop', '--for', 'deploy/checkout', '--related', '-o', 'jsonpath={range .items[*]}{.involvedObject.kind}/{.involvedObject.name} {.reason}{"\\n"}{end}'], t.env);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      'Pod/checkout-6f8b9c7d5-p4x7w Scheduled\nPod/checkout-6f8b9c7d5-p4x7w Pulled\nNode/node-b OOMKilling\nPod/checkout-6f8b9c7d5-p4x7w BackOff\n',
+    );
+  });
+
+  it('names a missing object as kubectl would', async () => {
+    const r = await runKt(['events', '-n', 'shop', '--for', 'deploy/nope', '--related'], t.env);
+    expect(r).toEqual({ stdout: '', stderr: 'Error from server (NotFound): deployments.apps "nope" not found\n', code: 1 });
+  });
+});
+
+/** A TCP proxy in front of the sim whose connections the test can cut, and whose door it can hold shut. */
+class CuttableProxy {
+  private readonly sockets = new Set<Socket>();
+  private held: Socket[] = [];
+  private holding = false;
+  server!: Server;
+  port = 0;
+
+  constructor(private readonly target: number) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((client) => (this.holding ? this.held.push(client) : this.pipe(client)));
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.port = (this.server.address() as { port: number }).port;
+  }
+
+  private pipe(client: Socket): void {
+    const upstream = connect(this.target, '127.0.0.1');
+    client.pipe(upstream).pipe(client);
+    for (const s of [client, upstream]) {
+      this.sockets.add(s);
+      s.on('error', () => {});
+      s.on('close', () => this.sockets.delete(s));
+    }
+  }
+
+  cut(): void {
+    for (const s of this.sockets) s.destroy();
+  }
+
+  hold(): void {
+    this.holding = true;
+  }
+
+  release(): void {
+    this.holding = false;
+    for (const c of this.held.splice(0)) this.pipe(c);
+  }
+
+  async stop(): Promise<void> {
+    this.cut();
+    for (const c of this.held) c.destroy();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+}
+
+describe('kt events -w --reconnect survives', () => {
+  let t: TestSim;
+  let proxy: CuttableProxy;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    t = await startTestSim({ scenario: 'events-edge' });
+    proxy = new CuttableProxy(t.sim.port);
+    await proxy.start();
+    const dir = mkdtempSync(join(tmpdir(), 'kt-proxy-'));
+    writeFileSync(join(dir, 'kubeconfig'), kubeconfigFor(`http://127.0.0.1:${proxy.port}`, undefined));
+    env = { ...t.env, KUBECONFIG: join(dir, 'kubeconfig') };
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await t?.stop();
+  });
+
+  const add = (name: string, reason: string): void => {
+    const at = new Date(Date.now() - 15 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    t.sim.cluster.addEvent({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: 'edge' },
+      involvedObject: { kind: 'Pod', namespace: 'edge', name: 'p9', apiVersion: 'v1' },
+      reason,
+      message: `event ${name}`,
+      source: {},
+      firstTimestamp: at,
+      lastTimestamp: at,
+      count: 1,
+      type: 'Normal',
+    });
+  };
+
+  async function until(child: { out: string }, text: string): Promise<void> {
+    for (let i = 0; i < 100 && !child.out.includes(text); i++) await sleep(50);
+    expect(child.out).toContain(text);
+  }
+
+  it('reconnects from the last resourceVersion after a cut, relists after 410 Gone, and prints each event once', async () => {
+    const state = { out: '', err: '' };
+    const child: ChildProcess = spawn(process.execPath, [KT_BIN, 'events', '-n', 'edge', '-w', '--reconnect', '--no-headers'], { env: { ...process.env, ...env, NO_COLOR: '1' } });
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (state.out += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (state.err += d));
+    const exit = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    const view = { get out() { return state.out; } };
+
+    await until(view, 'Related'); // the initial ADDED events
+    add('live-1', 'LiveOne');
+    await until(view, 'LiveOne');
+
+    // 1. A dropped connection: reconnect from the last resourceVersion; what happened meanwhile arrives once.
+    proxy.hold();
+    proxy.cut();
+    add('while-cut', 'WhileCut');
+    await sleep(300);
+    proxy.release();
+    await until(view, 'WhileCut');
+
+    // 2. A dropped connection whose resourceVersion is compacted away by the time it reconnects: 410 → relist.
+    proxy.hold();
+    proxy.cut();
+    add('before-compaction', 'BeforeCompaction');
+    t.sim.cluster.store.compact();
+    await sleep(300);
+    proxy.release();
+    await until(view, 'BeforeCompaction');
+    add('after-relist', 'AfterRelist');
+    await until(view, 'AfterRelist');
+
+    child.kill('SIGINT');
+    expect(await exit).toBe(1);
+    const rows = state.out.trimEnd().split('\n');
+    // Every event exactly once: 24 from the scenario's edge namespace (one message spans two lines) + 4 added.
+    const names = rows.map((r) => r.replace(/\s+/g, ' '));
+    expect(new Set(names).size).toBe(names.length);
+    for (const reason of ['LiveOne', 'WhileCut', 'BeforeCompaction', 'AfterRelist', 'Related', 'Scheduled']) {
+      expect(rows.filter((r) => r.includes(` ${reason} `))).toHaveLength(1);
+    }
+    expect(state.err).toMatch(/kt: watch dropped .*; reconnecting from resourceVersion \d+\n/);
+    expect(state.err).toMatch(/kt: watch expired \(410 Gone\) at resourceVersion \d+; relisting\n/);
+  }, 20_000);
+
+  it('without --reconnect a cut ends the watch quietly with exit code 0, as kubectl does', async () => {
+    const state = { out: '' };
+    const child = spawn(process.execPath, [KT_BIN, 'events', '-n', 'edge', '-w'], { env: { ...process.env, ...env, NO_COLOR: '1' } });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (state.out += d));
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const exit = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    await until(state, 'Related');
+    proxy.cut();
+    expect(await exit).toBe(0);
+    expect(err).toBe('');
+  });
+});
