@@ -4,6 +4,14 @@
 export interface Output {
   write(text: string): void;
   isTTY?: boolean;
+  /** The stream behind `write`, for commands that copy large output with back-pressure (`kt logs`). */
+  stream?: NodeJS.WritableStream;
+}
+
+/** Standard input, for commands that stream it (`kt debug -i`); a TTY can be put in raw mode. */
+export interface Input extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+  setRawMode?(mode: boolean): unknown;
 }
 
 export interface IO {
@@ -11,14 +19,20 @@ export interface IO {
   err: Output;
   env: Record<string, string | undefined>;
   now: () => number;
+  /** Read only by commands that need it; absent in tests that do not. */
+  in?: Input;
 }
 
 export function processIO(): IO {
   return {
-    out: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true },
+    out: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY === true, stream: process.stdout },
     err: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY === true },
     env: process.env,
     now: Date.now,
+    // A getter: touching process.stdin opens it, which only the commands that read it should do.
+    get in(): Input {
+      return process.stdin;
+    },
   };
 }
 

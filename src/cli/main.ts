@@ -11,6 +11,7 @@ import { registerTop } from '../commands/top/command.js';
 import { registerSim } from '../commands/sim/command.js';
 import { registerLogs } from '../commands/logs/command.js';
 import { registerEvents } from '../commands/events/command.js';
+import { registerDebug } from '../commands/debug/command.js';
 
 export const VERSION = '0.1.0';
 
@@ -89,6 +90,7 @@ export function buildProgram(io: IO, root: string, run: (job: () => Promise<void
   registerTop(program, registrar);
   registerLogs(program, registrar);
   registerEvents(program, registrar);
+  registerDebug(program, registrar);
   registerSim(program, registrar);
   addNegationsDeep(program);
   return program;

@@ -145,6 +145,19 @@ export class Transport {
     throw new ApiError(parseStatus(text, code), code);
   }
 
+  /**
+   * What a WebSocket to the API server needs (`kt debug` attaches over one): the ws:// or wss:// URL of `path` and
+   * the same credentials and TLS options as every other request.
+   */
+  async wsOptions(path: string, query: HttpRequest['query']): Promise<{ url: string; options: RequestOptions & { headers: Record<string, string> } }> {
+    const base = await this.base();
+    const qs = encodeQuery(query);
+    const url = `${this.server.protocol === 'https:' ? 'wss:' : 'ws:'}//${this.server.host}${this.server.pathname.replace(/\/$/, '')}${path}${qs ? `?${qs}` : ''}`;
+    const headers = { ...(base.headers as Record<string, string>), 'User-Agent': this.options.userAgent ?? 'kt/0.1.0' };
+    if (this.options.verbosity >= 6) this.logLine(`GET ${url.replace(/^ws/, 'http')} (websocket)`);
+    return { url, options: { ...base, headers } };
+  }
+
   /** A request whose whole JSON body is wanted. */
   async json<T>(req: HttpRequest): Promise<T> {
     const res = await this.open(req);

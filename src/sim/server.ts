@@ -9,6 +9,7 @@ import type { Container, KubeObject, Pod } from '../k8s/types.js';
 import { typeOf, type SimCluster } from './cluster.js';
 import { kubeletTimestamp, type LogLine } from './logs.js';
 import { applyJsonPatch, strategicMerge } from './patch.js';
+import { attachRoute, handleAttachUpgrade } from './attach.js';
 import { alreadyExists, badRequest, methodNotAllowed, notFound, notFoundPath, StatusError, unauthorized, unsupportedMediaType } from './status.js';
 import { toTable, type IncludeObject } from './table.js';
 
@@ -50,6 +51,17 @@ export async function serve(cluster: SimCluster, options: ServeOptions = {}): Pr
     });
   };
   const server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, handler) : createHttpServer(handler);
+  server.on('upgrade', (req: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {
+    // Upgrades (WebSocket, SPDY) are only for pods/NAME/attach; attach.ts answers them.
+    options.onRequest?.({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
+    const target = attachRoute(new URL(req.url ?? '/', 'http://sim').pathname);
+    const authorized = options.token === undefined || req.headers.authorization === `Bearer ${options.token}`;
+    if (!target || !authorized) {
+      socket.end(`HTTP/1.1 ${authorized ? '404 Not Found' : '401 Unauthorized'}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    handleAttachUpgrade(cluster, req, socket, head, target).catch(() => socket.destroy());
+  });
   const sockets = new Set<import('node:net').Socket>();
   server.on(options.tls ? 'secureConnection' : 'connection', (s: import('node:net').Socket) => {
     sockets.add(s);
@@ -91,8 +103,16 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 async function readJSON(req: IncomingMessage): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-  if (type.includes('protobuf')) throw unsupportedMediaType(type);
   const body = await readBody(req);
+  if (type === 'application/vnd.kubernetes.protobuf') {
+    const { decodeKubeProtobuf } = await import('./protobuf.js');
+    try {
+      return decodeKubeProtobuf(body);
+    } catch (e) {
+      throw badRequest(`error decoding request body: ${(e as Error).message}`);
+    }
+  }
+  if (type.includes('protobuf')) throw unsupportedMediaType(type);
   try {
     return JSON.parse(body.toString('utf8'));
   } catch (e) {
@@ -159,6 +179,7 @@ async function handle(cluster: SimCluster, options: ServeOptions, req: IncomingM
     if (method === 'PATCH') return patchEphemeral(cluster, r, req, res);
     throw methodNotAllowed();
   }
+  if (r.subresource === 'attach' && r.type.resource === 'pods') throw badRequest('Upgrade request required');
   if (r.subresource !== undefined) throw notFoundPath();
   if (r.name === undefined) {
     if (method === 'GET') return q.get('watch') === 'true' || q.get('watch') === '1' ? watch(cluster, r, q, req, res) : list(cluster, r, q, req, res);
@@ -352,23 +373,22 @@ async function patchEphemeral(cluster: SimCluster, r: Route, req: IncomingMessag
   // Only spec.ephemeralContainers may change through this subresource; existing ones are immutable.
   const before = current.spec?.ephemeralContainers ?? [];
   const after = patched.spec?.ephemeralContainers ?? [];
+  // The apiserver's field errors: the message names each, and details.causes lists them (kubectl prints those).
+  const invalid = (field: string, detail: string, reason: string): StatusError =>
+    new StatusError({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Invalid', code: 422,
+      message: `Pod "${r.name}" is invalid: ${field}: ${detail}`,
+      details: { name: r.name!, kind: 'Pod', causes: [{ reason, message: detail, field }] } });
   for (const old of before) {
     const now = after.find((c) => c.name === old.name);
     if (!now || JSON.stringify(now) !== JSON.stringify(old)) {
-      throw new StatusError({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Invalid', code: 422,
-        message: `Pod "${r.name}" is invalid: spec.ephemeralContainers: Forbidden: existing ephemeral containers "${old.name}" may not be changed`,
-        details: { name: r.name!, kind: 'Pod' } });
+      throw invalid('spec.ephemeralContainers', `Forbidden: existing ephemeral containers "${old.name}" may not be changed`, 'FieldValueForbidden');
     }
   }
-  const names = new Set<string>();
-  for (const c of [...(current.spec?.containers ?? []), ...(current.spec?.initContainers ?? []), ...after]) {
-    if (names.has(c.name)) {
-      throw new StatusError({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Invalid', code: 422,
-        message: `Pod "${r.name}" is invalid: spec.ephemeralContainers[${after.indexOf(c as Container)}].name: Duplicate value: "${c.name}"`,
-        details: { name: r.name!, kind: 'Pod' } });
-    }
+  const names = new Set<string>([...(current.spec?.containers ?? []), ...(current.spec?.initContainers ?? [])].map((c) => c.name));
+  after.forEach((c: Container, i) => {
+    if (names.has(c.name)) throw invalid(`spec.ephemeralContainers[${i}].name`, `Duplicate value: "${c.name}"`, 'FieldValueDuplicate');
     names.add(c.name);
-  }
+  });
   const pod = cluster.getPod(r.namespace!, r.name!)!;
   (pod.spec ??= {}).ephemeralContainers = after.map((c) => ({ terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent', ...c }));
   cluster.store.update(r.type, pod);
@@ -449,6 +469,8 @@ function podLog(cluster: SimCluster, r: Route, q: URLSearchParams, res: ServerRe
   const limitParam = q.get('limitBytes');
   let budget = limitParam !== null && Number(limitParam) > 0 ? Number(limitParam) : Infinity;
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
+  // A kubelet answers at once, even when there is nothing to send yet (an empty log being followed).
+  res.flushHeaders();
   const write = (text: string): boolean => {
     if (budget === Infinity) return res.write(text);
     const buf = Buffer.from(text, 'utf8');

@@ -1,0 +1,223 @@
+// `kt debug` options, kubectl's way: complete (flags, args after `--`, --custom file) → validate (flag
+// combinations, in kubectl's order, with its two notices) → run.
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { FlagError, KtError } from '../../errors.js';
+import type { IO } from '../../cli/io.js';
+import { customProfileError, normalizeCustom, type DebugSpec } from './build.js';
+import { isProfile, type Profile } from './profiles.js';
+import { isValidImageReference } from './reference.js';
+
+export interface DebugFlags {
+  filename?: string[];
+  argumentsOnly?: boolean;
+  attach?: boolean;
+  container?: string;
+  copyTo?: string;
+  replace?: boolean;
+  env?: Map<string, string>;
+  image?: string;
+  imagePullPolicy?: string;
+  keepLabels?: boolean;
+  keepAnnotations?: boolean;
+  keepLiveness?: boolean;
+  keepReadiness?: boolean;
+  keepStartup?: boolean;
+  keepInitContainers?: boolean;
+  profile?: string;
+  quiet?: boolean;
+  sameNode?: boolean;
+  setImage?: Map<string, string>;
+  shareProcesses?: boolean;
+  stdin?: boolean;
+  target?: string;
+  tty?: boolean;
+  custom?: string;
+  // kt's own
+  cleanup?: boolean;
+  allNamespaces?: boolean;
+  explain?: boolean;
+  label?: boolean;
+}
+
+export interface DebugOptions extends DebugSpec {
+  namespace: string;
+  targetNames: string[];
+  filenames: string[];
+  attach: boolean;
+  attachChanged: boolean;
+  replace: boolean;
+  quiet: boolean;
+  customFile: string;
+  /** kt extensions */
+  cleanup: boolean;
+  allNamespaces: boolean;
+  explain: boolean;
+}
+
+/** The label kt puts on every pod it creates, so `kt debug --cleanup` can find them. */
+export const CREATED_BY_LABEL = 'kubetriage.dev/debug';
+
+/** pflag's stringToString: comma-separated (CSV) `k=v` pairs, accumulated over repeated flags. */
+export function parseStringToString(flag: string): (value: string, previous: Map<string, string> | undefined) => Map<string, string> {
+  return (value, previous) => {
+    const map = new Map(previous ?? []);
+    for (const pair of readCsvLine(value)) {
+      const eq = pair.indexOf('=');
+      if (eq < 0) throw new FlagError(`invalid argument "${value}" for "${flag}" flag: ${pair} must be formatted as key=value`);
+      map.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return map;
+  };
+}
+
+/** One line of Go's encoding/csv: fields split at commas, double quotes group and escape. */
+function readCsvLine(line: string): string[] {
+  if (line === '') return [];
+  const fields: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"' && cur === '') quoted = true;
+    else if (ch === ',') {
+      fields.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  fields.push(cur);
+  return fields;
+}
+
+export interface CompleteInput {
+  flags: DebugFlags;
+  /** Positional arguments before `--`. */
+  targetNames: string[];
+  /** Words after `--`. */
+  args: string[];
+  /** Flags the user set (commander attribute names). */
+  changed: ReadonlySet<string>;
+  namespace: string;
+  /** kt's default profile when --profile is not given. */
+  defaultProfile: Profile;
+}
+
+export function completeDebug(input: CompleteInput): DebugOptions {
+  const { flags, changed } = input;
+  const interactive = flags.stdin === true;
+  const profileName = flags.profile ?? input.defaultProfile;
+  if (!isProfile(profileName)) throw new KtError(`unknown profile: ${profileName}`);
+  const customFile = flags.custom ?? '';
+  let custom: Record<string, unknown> | undefined;
+  if (customFile !== '') custom = readCustom(customFile);
+  const env = [...(flags.env ?? new Map<string, string>())].map(([name, value]) => ({ name, value }));
+  return {
+    namespace: input.namespace,
+    targetNames: input.targetNames,
+    filenames: flags.filename ?? [],
+    args: input.args,
+    argsOnly: flags.argumentsOnly === true,
+    attach: changed.has('attach') ? flags.attach === true : interactive,
+    attachChanged: changed.has('attach'),
+    container: flags.container ?? '',
+    copyTo: flags.copyTo ?? '',
+    replace: flags.replace === true,
+    env,
+    image: flags.image ?? '',
+    pullPolicy: flags.imagePullPolicy ?? '',
+    interactive,
+    tty: flags.tty === true,
+    quiet: flags.quiet === true,
+    sameNode: flags.sameNode === true,
+    setImages: flags.setImage ?? new Map(),
+    shareProcesses: changed.has('shareProcesses') ? flags.shareProcesses !== false : undefined,
+    targetContainer: flags.target ?? '',
+    profile: profileName,
+    keep: {
+      labels: flags.keepLabels === true,
+      annotations: flags.keepAnnotations === true,
+      liveness: flags.keepLiveness === true,
+      readiness: flags.keepReadiness === true,
+      startup: flags.keepStartup === true,
+      initContainers: flags.keepInitContainers !== false,
+    },
+    custom,
+    customFile,
+    extraLabels: flags.label === false ? {} : { [CREATED_BY_LABEL]: 'true' },
+    cleanup: flags.cleanup === true,
+    allNamespaces: flags.allNamespaces === true,
+    explain: flags.explain === true,
+  };
+}
+
+function readCustom(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'no such file or directory' : err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'is a directory' : err.message;
+    throw new KtError(`must pass a container spec json file for custom profile: open ${file}: ${why}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    try {
+      parsed = parseYaml(text);
+    } catch (e) {
+      throw new KtError(`${file} does not contain a valid container spec: ${(e as Error).message}`);
+    }
+  }
+  if (parsed === null || parsed === undefined) return {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new KtError(`${file} does not contain a valid container spec: json: cannot unmarshal ${Array.isArray(parsed) ? 'array' : typeof parsed} into Go value of type v1.Container`);
+  }
+  return normalizeCustom(parsed as Record<string, unknown>);
+}
+
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never', ''];
+
+/**
+ * kubectl's Validate, check for check: errors throw; the --target notice goes to stdout and the legacy profile's
+ * deprecation warning to stderr, where kubectl prints them.
+ */
+export function validateDebug(o: DebugOptions, io: IO): void {
+  if (o.cleanup) return;
+  if (o.attach && o.attachChanged && o.image === '' && o.container === '') {
+    throw new KtError('you must specify --container or create a new container using --image in order to attach.');
+  }
+  if (o.copyTo !== '') {
+    if (o.image === '' && o.setImages.size === 0 && o.args.length === 0) throw new KtError('you must specify --image, --set-image or command arguments.');
+    if (o.args.length > 0 && o.container === '' && o.image === '') throw new KtError('you must specify an existing container or a new image when specifying args.');
+  } else if (o.replace) throw new KtError('--replace may only be used with --copy-to.');
+  else if (o.sameNode) throw new KtError('--same-node may only be used with --copy-to.');
+  else if (o.setImages.size > 0) throw new KtError('--set-image may only be used with --copy-to.');
+  else if (o.image === '') throw new KtError('you must specify --image when not using --copy-to.');
+  if (o.image !== '' && !isValidImageReference(o.image)) throw new KtError(`invalid image name "${o.image}": invalid reference format`);
+  if (o.targetNames.length === 0 && o.filenames.length === 0) throw new KtError('NAME or filename is required for debug');
+  if (!PULL_POLICIES.includes(o.pullPolicy)) throw new KtError(`invalid image pull policy: ${o.pullPolicy}`);
+  for (const [name, image] of o.setImages) {
+    if (!isValidImageReference(image)) throw new KtError(`invalid image name "${image}" for container "${name}": invalid reference format`);
+  }
+  if (o.targetContainer !== '') {
+    if (o.copyTo !== '') throw new KtError('--target is incompatible with --copy-to. Use --share-processes instead.');
+    if (!o.quiet) {
+      io.out.write(`Targeting container "${o.targetContainer}". If you don't see processes from this container it may be because the container runtime doesn't support this feature.\n`);
+    }
+  }
+  if (o.tty && !o.interactive) throw new KtError('-i/--stdin is required for containers with -t/--tty=true');
+  if (o.custom) {
+    const why = customProfileError(o.custom);
+    if (why) throw new KtError(why);
+  }
+  if (o.profile === 'legacy') {
+    io.err.write('--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".\n');
+  }
+}
