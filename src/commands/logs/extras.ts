@@ -1,0 +1,71 @@
+// kt's flags beyond kubectl 1.32, compiled into plain values for the follow core. With none given, everything
+// here is inert and `kt logs` behaves exactly as kubectl does.
+import type { IO } from '../../cli/io.js';
+import { KtError } from '../../errors.js';
+import { parseGoDuration } from '../../format/duration.js';
+import type { LogsFlags } from './options.js';
+
+export interface Extras {
+  live: boolean;
+  resume: boolean;
+  previousOnRestart: boolean;
+  match: RegExp | undefined;
+  include: RegExp[];
+  exclude: RegExp[];
+  highlight: RegExp[];
+  color: boolean;
+  json: boolean;
+  waitFor: RegExp | undefined;
+  /** --timeout in ms (0 = none). */
+  timeoutMs: number;
+  /** Whether a line-level feature beyond kubectl is in play (then kt may ask the server for timestamps). Colour alone is not. */
+  any: boolean;
+}
+
+function regex(flag: string, source: string): RegExp {
+  try {
+    return new RegExp(source);
+  } catch (e) {
+    throw new KtError(`invalid ${flag} regular expression ${JSON.stringify(source)}: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+  }
+}
+
+/** --color: auto colours a terminal unless NO_COLOR is set. */
+export function colorEnabled(when: string, io: IO): boolean {
+  if (when === 'always') return true;
+  if (when === 'never') return false;
+  if (when !== 'auto') throw new KtError(`invalid --color "${when}": use auto, always or never`);
+  const noColor = io.env['NO_COLOR'];
+  return io.out.isTTY === true && (noColor === undefined || noColor === '');
+}
+
+export function compileExtras(flags: LogsFlags, io: IO): Extras {
+  if (flags.output !== '' && flags.output !== 'json') {
+    throw new KtError(`unable to match a printer suitable for the output format "${flags.output}", allowed formats are: json`);
+  }
+  let timeoutMs = 0;
+  if (flags.timeout !== '') {
+    try {
+      timeoutMs = Number(parseGoDuration(flags.timeout) / 1_000_000n);
+    } catch (e) {
+      throw new KtError(`invalid --timeout: ${(e as Error).message}`);
+    }
+    if (flags.waitFor === undefined) throw new KtError('--timeout needs --wait-for');
+  }
+  const e: Extras = {
+    live: flags.live === true,
+    resume: flags.resume === true || flags.live === true,
+    previousOnRestart: flags.previousOnRestart === true,
+    match: flags.match !== undefined ? regex('--match', flags.match) : undefined,
+    include: (flags.include ?? []).map((s) => regex('--include', s)),
+    exclude: (flags.exclude ?? []).map((s) => regex('--exclude', s)),
+    highlight: (flags.highlight ?? []).map((s) => regex('--highlight', s)),
+    color: colorEnabled(flags.color, io),
+    json: flags.output === 'json',
+    waitFor: flags.waitFor !== undefined ? regex('--wait-for', flags.waitFor) : undefined,
+    timeoutMs,
+    any: false,
+  };
+  e.any = e.live || e.resume || e.previousOnRestart || e.match !== undefined || e.include.length + e.exclude.length + e.highlight.length > 0 || e.json || e.waitFor !== undefined;
+  return e;
+}

@@ -1,0 +1,319 @@
+// `kt logs`: resolve the object to pods and containers exactly as kubectl 1.32 does, then hand the streams to the
+// follow core (src/follow). The order of checks and messages is kubectl's: arguments, kubeconfig,
+// --pod-running-timeout, --since-time, the object GET, validation, pod and container choice, then the streams.
+import type { CommandContext } from '../../cli/registry.js';
+import { openSession } from '../../cli/session.js';
+import type { Output } from '../../cli/io.js';
+import { ExitError, KtError } from '../../errors.js';
+import { ApiError } from '../../client/errors.js';
+import type { KubeClient } from '../../client/api.js';
+import { selectorOf } from '../../client/api.js';
+import { RESOURCE_TYPES, type ResourceType } from '../../k8s/resources.js';
+import type { KubeObject, Pod } from '../../k8s/types.js';
+import { consume } from '../../follow/consume.js';
+import { SinkClosedError, type LogBody, type OpenLog, type Sink, type StreamSpec } from '../../follow/types.js';
+import { completeArgs, completeLogs, validateLogs, type LogsFlags, type LogsOptions } from './options.js';
+import { containersFor, sortByLogging, type LogTarget } from './pods.js';
+import { compileExtras, type Extras } from './extras.js';
+import { lineTransform, prefixFor } from '../../follow/format.js';
+import { resumable } from '../../follow/resume.js';
+
+const PODS = RESOURCE_TYPES.find((t) => t.group === '' && t.resource === 'pods')!;
+
+/** What the arguments named: a list of pods (-l), one pod, or a workload/service whose pods are looked up. */
+type Resolved = { kind: 'list'; pods: Pod[] } | { kind: 'pod'; pod: Pod } | { kind: 'object'; type: ResourceType; object: KubeObject };
+
+/** stdout as a back-pressure-aware sink; a closed pipe becomes SinkClosedError. */
+export function outputSink(out: Output): Sink {
+  const stream = out.stream;
+  if (!stream) {
+    const decoder = new TextDecoder();
+    return {
+      write: async (data) => {
+        out.write(typeof data === 'string' ? data : decoder.decode(data, { stream: true }));
+      },
+    };
+  }
+  let failed: Error | undefined;
+  const waiters = new Set<(e?: Error) => void>();
+  stream.on('error', (e: Error) => {
+    failed = new SinkClosedError(e.message);
+    for (const w of [...waiters]) w(failed);
+  });
+  return {
+    write(data) {
+      if (failed) return Promise.reject(failed);
+      if (stream.write(data)) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const done = (e?: Error): void => {
+          waiters.delete(done);
+          stream.removeListener('drain', onDrain);
+          if (e) reject(e);
+          else resolve();
+        };
+        const onDrain = (): void => done();
+        waiters.add(done);
+        stream.once('drain', onDrain);
+      });
+    },
+  };
+}
+
+/** The follow core's way to open a log, over kt's client. */
+export function openerFor(client: KubeClient): OpenLog {
+  return async (namespace, pod, query, signal) => {
+    const res = await client.streamPodLog(namespace, pod, query, signal);
+    return res as unknown as LogBody;
+  };
+}
+
+async function resolveObject(client: KubeClient, o: LogsOptions, namespace: string, err: Output): Promise<Resolved> {
+  if (o.selector !== '') {
+    let pods: Pod[];
+    try {
+      pods = (await client.listPods(namespace, { labelSelector: o.selector })).items;
+    } catch (e) {
+      // cli-runtime's selector visitor rewords BadRequest/NotFound without hiding that they came from the server.
+      if (e instanceof ApiError && (e.httpCode === 400 || e.httpCode === 404)) {
+        e.status.message = `Unable to find "/v1, Resource=pods" that match label selector "${o.selector}", field selector "": ${e.status.message ?? ''}`;
+      }
+      throw e;
+    }
+    if (pods.length === 0) err.write(`No resources found in ${namespace} namespace.\n`);
+    return { kind: 'list', pods };
+  }
+  const slash = o.resourceArg.indexOf('/');
+  let type = PODS;
+  let name = o.resourceArg;
+  if (slash >= 0) {
+    try {
+      type = await client.resolveType(o.resourceArg.slice(0, slash));
+    } catch (e) {
+      if (e instanceof ApiError && e.status.reason === 'NoResourceMatch') throw new KtError(e.status.message ?? '');
+      throw e;
+    }
+    name = o.resourceArg.slice(slash + 1);
+  }
+  try {
+    const object = await client.getObject(type, namespace, name);
+    if (type.kind === 'Pod') return { kind: 'pod', pod: object as Pod };
+    return { kind: 'object', type, object };
+  } catch (e) {
+    if (e instanceof ApiError && e.httpCode === 404) throw new KtError(`error from server (NotFound): ${e.status.message ?? ''} in namespace "${namespace}"`);
+    throw e;
+  }
+}
+
+/** GetPodList: the pods a selector matches, best for logging first; with none, wait for one to appear. */
+async function podsForSelector(client: KubeClient, namespace: string, selector: string, timeoutMs: number): Promise<Pod[]> {
+  const list = await client.listPods(namespace, { labelSelector: selector });
+  if (list.items.length > 0) return sortByLogging(list.items);
+  const signal = AbortSignal.timeout(timeoutMs);
+  let found: Pod | undefined;
+  const stop = new AbortController();
+  const both = AbortSignal.any([signal, stop.signal]);
+  try {
+    await client.watch<Pod>(
+      `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
+      { labelSelector: selector || undefined, resourceVersion: list.metadata?.resourceVersion || undefined },
+      (ev) => {
+        if (!found && (ev.type === 'ADDED' || ev.type === 'MODIFIED')) {
+          found = ev.object;
+          stop.abort();
+        }
+      },
+      both,
+    );
+  } catch (e) {
+    if (!both.aborted) throw e;
+  }
+  if (!found) throw new KtError('timed out waiting for the condition');
+  return [found];
+}
+
+/** logsForObject: every (pod, container) to read, in kt's order, with kubectl's stderr notices. */
+async function targetsFor(client: KubeClient, o: LogsOptions, resolved: Resolved, err: Output): Promise<LogTarget[]> {
+  const choice = { container: o.query.container, allContainers: o.allContainers, allPods: o.allPods };
+  const warn = (line: string): void => err.write(line);
+  if (resolved.kind === 'list') return resolved.pods.flatMap((p) => containersFor(p, choice, warn));
+  if (resolved.kind === 'pod') return containersFor(resolved.pod, choice, warn);
+  let selector: string;
+  try {
+    selector = selectorOf(resolved.type, resolved.object);
+  } catch (e) {
+    throw new KtError((e as Error).message);
+  }
+  const namespace = resolved.object.metadata?.namespace ?? '';
+  let pods = await podsForSelector(client, namespace, selector, o.podRunningTimeoutMs);
+  if (pods.length > 1) {
+    if (o.allPods) pods = await podsForSelector(client, namespace, selector, o.podRunningTimeoutMs);
+    else {
+      err.write(`Found ${pods.length} pods, using pod/${pods[0]!.metadata?.name}\n`);
+      pods = [pods[0]!];
+    }
+  }
+  return pods.flatMap((p) => containersFor(p, choice, warn));
+}
+
+/** Describes how a container ended, for --wait-for's failure message. */
+function containerState(pod: Pod | undefined, container: string): string {
+  if (!pod) return 'the pod is gone';
+  const all = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])];
+  const st = all.find((c) => c.name === container);
+  const t = st?.state?.terminated ?? (st?.state?.waiting ? st.lastState?.terminated : undefined);
+  if (t) return `terminated (${t.reason ?? 'Unknown'}, exit code ${t.exitCode ?? '?'})`;
+  if (st?.state?.waiting) return `waiting (${st.state.waiting.reason ?? ''})`;
+  if (st?.state?.running) return 'running';
+  return 'not started';
+}
+
+/** Is this container instance (by containerID) still running? A stream that ended while it is was dropped. */
+export function instanceRunning(client: KubeClient, namespace: string, pod: string, container: string, containerID: string | undefined): () => Promise<boolean> {
+  return async () => {
+    const p = await client.getPod(namespace, pod);
+    const all = [...(p.status?.containerStatuses ?? []), ...(p.status?.initContainerStatuses ?? []), ...(p.status?.ephemeralContainerStatuses ?? [])];
+    const st = all.find((c) => c.name === container);
+    return !!st?.state?.running && (containerID === undefined || st.containerID === containerID);
+  };
+}
+
+export function containerIdOf(pod: Pod, container: string): string | undefined {
+  const all = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])];
+  return all.find((c) => c.name === container)?.containerID;
+}
+
+export const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+/** Wraps an opener so every stream resumes after drops (kt's --resume). */
+export function resumingOpener(client: KubeClient, open: OpenLog, containerIds: ReadonlyMap<string, string | undefined>, verbose: (line: string) => void): OpenLog {
+  return async (namespace, pod, query, signal) => {
+    const gen = resumable({
+      open,
+      namespace,
+      pod,
+      query,
+      signal,
+      stillRunning: instanceRunning(client, namespace, pod, query.container, containerIds.get(`${namespace}/${pod}/${query.container}`)),
+      sleep,
+      onResume: (attempt, ts, cause) => verbose(`kt: resuming pod/${pod}/${query.container} after ${cause} from ${ts ?? 'the start'} (attempt ${attempt})\n`),
+    });
+    // The first request's errors (the server's answer) surface here, as kubectl's would.
+    const first = await gen.next();
+    let pending: IteratorResult<string> | undefined = first;
+    const body: LogBody = {
+      async *[Symbol.asyncIterator]() {
+        if (pending && !pending.done) yield pending.value;
+        pending = undefined;
+        for (;;) {
+          const r = await gen.next();
+          if (r.done) return;
+          yield r.value;
+        }
+      },
+      destroy: () => void gen.return(undefined),
+    };
+    return body;
+  };
+}
+
+export async function runLogs(ctx: CommandContext, flags: LogsFlags, args: readonly string[]): Promise<void> {
+  completeArgs(flags, args);
+  const session = await openSession(ctx.globals, ctx.io);
+  const controller = new AbortController();
+  try {
+    const o = completeLogs(flags, args, ctx.changed);
+    const client = await session.client();
+    const namespace = session.namespace;
+    const resolved = await resolveObject(client, o, namespace, ctx.io.err);
+    validateLogs(o);
+    const x: Extras = compileExtras(flags, ctx.io);
+    const sink = outputSink(ctx.io.out);
+    const verbose = (line: string): void => {
+      if ((ctx.globals.v ?? 0) >= 1) ctx.io.err.write(line);
+    };
+    if (x.live && o.follow && resolved.kind !== 'pod') {
+      const { runLive } = await import('./live.js');
+      try {
+        await runLive({ client, o, x, resolved, namespace, io: ctx.io, sink, signal: controller.signal, verbose });
+      } catch (e) {
+        if (e instanceof SinkClosedError) throw new ExitError(0);
+        throw e;
+      }
+      return;
+    }
+    let targets = await targetsFor(client, o, resolved, ctx.io.err);
+    if (x.match) targets = targets.filter((t) => x.match!.test(t.pod.metadata?.name ?? ''));
+    if (o.follow && targets.length > 1 && targets.length > o.maxLogRequests) {
+      throw new KtError(
+        `you are attempting to follow ${targets.length} log streams, but maximum allowed concurrency is ${o.maxLogRequests}, use --max-log-requests to increase the limit`,
+      );
+    }
+    const resume = x.resume && o.follow && o.limitBytes === 0;
+    const serverTimestamps = o.query.timestamps || resume || x.json;
+    const specs: StreamSpec[] = targets.map((t) => ({
+      namespace: t.pod.metadata?.namespace ?? namespace,
+      pod: t.pod.metadata?.name ?? '',
+      container: t.container,
+      prefix: o.prefix || x.live ? prefixFor(t.pod.metadata?.name ?? '', t.container, x.color) : '',
+      query: { ...o.query, container: t.container, timestamps: serverTimestamps },
+    }));
+    let matched = false;
+    let timedOut = false;
+    const shaped = lineTransform({
+      include: x.include,
+      exclude: x.exclude,
+      highlight: x.highlight,
+      color: x.color,
+      json: x.json,
+      serverTimestamps: serverTimestamps && x.any,
+      showTimestamps: o.query.timestamps,
+      ...(x.waitFor
+        ? {
+            onLine: (text: string) => {
+              if (!matched && x.waitFor!.test(text)) {
+                matched = true;
+                controller.abort();
+              }
+            },
+          }
+        : {}),
+    });
+    // After --wait-for matched, nothing more is printed while the streams wind down.
+    const transform = shaped && x.waitFor ? (line: string, spec: StreamSpec) => (matched ? undefined : shaped(line, spec)) : shaped;
+    let open = openerFor(client);
+    if (resume) {
+      const ids = new Map(targets.map((t) => [`${t.pod.metadata?.namespace ?? namespace}/${t.pod.metadata?.name}/${t.container}`, containerIdOf(t.pod, t.container)]));
+      open = resumingOpener(client, open, ids, verbose);
+    }
+    const timer = x.waitFor && x.timeoutMs > 0 ? setTimeout(() => ((timedOut = true), controller.abort()), x.timeoutMs) : undefined;
+    try {
+      await consume(specs, { open, sink, parallel: o.follow && specs.length > 1, ignoreErrors: o.ignoreErrors, signal: controller.signal, ...(transform ? { transform } : {}) });
+    } catch (e) {
+      if (e instanceof SinkClosedError) throw new ExitError(0);
+      if (!controller.signal.aborted) throw e;
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+    if (x.waitFor) {
+      if (matched) return;
+      if (timedOut) throw new KtError(`timed out after ${flags.timeout} waiting for a line matching ${x.waitFor}`);
+      const why = await Promise.all(
+        specs.map(async (s) => `pod/${s.pod}/${s.container} ${containerState(await client.getPod(s.namespace, s.pod).catch(() => undefined), s.container)}`),
+      );
+      throw new KtError(`the log ended before a line matched ${x.waitFor}: ${why.join('; ')}`);
+    }
+  } finally {
+    controller.abort();
+    await session.close();
+  }
+}
