@@ -12,6 +12,7 @@ import { applyJsonPatch, strategicMerge } from './patch.js';
 import { attachRoute, handleAttachUpgrade } from './attach.js';
 import { alreadyExists, badRequest, methodNotAllowed, notFound, notFoundPath, StatusError, unauthorized, unsupportedMediaType } from './status.js';
 import { toTable, type IncludeObject } from './table.js';
+import type { Faults } from './faults.js';
 
 export interface ServeOptions {
   host?: string;
@@ -21,6 +22,8 @@ export interface ServeOptions {
   tls?: { key: string; cert: string };
   /** Called with every request (method, path and query) — tests use it to assert what a client sent. */
   onRequest?: (req: { method: string; url: string; headers: IncomingMessage['headers'] }) => void;
+  /** Fault injection (faults.ts): consulted once per request, before anything else. */
+  faults?: Faults;
 }
 
 export interface RunningSim {
@@ -155,6 +158,7 @@ function route(path: string): Route | undefined | 'discovery' {
 }
 
 async function handle(cluster: SimCluster, options: ServeOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (options.faults && (await options.faults.apply(req, res, { compact: () => cluster.store.compact(), currentRevision: () => cluster.store.currentRevision, oldestRevision: () => cluster.store.oldestRevision })) === 'handled') return;
   if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) throw unauthorized();
   const url = new URL(req.url ?? '/', 'http://sim');
   const method = req.method ?? 'GET';
@@ -307,6 +311,8 @@ function watch(cluster: SimCluster, r: Route, q: URLSearchParams, req: IncomingM
   const rvParam = q.get('resourceVersion') ?? '';
   const table = wantsTable(req);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+  // The apiserver answers a watch at once; clients wait for the headers before they wait for events.
+  res.flushHeaders();
   const send = (type: string, obj: KubeObject): void => {
     const object = table ? toTable(r.type.kind, [obj], cluster.now(), obj.metadata?.resourceVersion ?? '', 'Metadata') : withTypeMeta(r.type, obj);
     res.write(`${JSON.stringify({ type, object })}\n`);
