@@ -3,9 +3,9 @@
 // the methods below; the HTTP server (server.ts) only reads and writes through it.
 import { RESOURCE_TYPES, type ResourceType } from '../k8s/resources.js';
 import type { ContainerStatus, KubeObject, Pod } from '../k8s/types.js';
-import { LogBook, type LogLine } from './logs.js';
+import { LogBook, SyntheticLog, type LogLine } from './logs.js';
 import { ObjectStore } from './store.js';
-import { formatTime, parseRelative, type LogSpec, type Scenario } from './scenario.js';
+import { formatTime, parseRelative, type ContainerLogDoc, type LogSpec, type Scenario } from './scenario.js';
 
 export interface SimOptions {
   /** No log lines or metrics appear over time; tests add them explicitly. */
@@ -51,7 +51,8 @@ export class SimCluster {
     const now = this.now();
     for (const doc of scenario.logs) {
       const ns = doc.metadata.namespace ?? 'default';
-      this.logs.setLines(ns, doc.metadata.name, doc.container, expandLog(doc.current, now), doc.previous ? expandLog(doc.previous, now) : undefined);
+      const current = doc.generate ? generatedLog(doc.generate, now) : expandLog(doc.current, now);
+      this.logs.setLines(ns, doc.metadata.name, doc.container, current, doc.previous ? expandLog(doc.previous, now) : undefined);
       if (doc.live && !this.options.frozen && doc.live.lines.length > 0) {
         let i = 0;
         const lines = doc.live.lines;
@@ -197,6 +198,15 @@ function runningStatus(name: string, image: string | undefined, startedAt: strin
     restartCount: 0,
     state: { running: { startedAt } },
   };
+}
+
+export const DEFAULT_GENERATED_LINE = 'level=info msg="handled request" method=GET path=/api/items/{i} status=200 bytes=4096 duration=12ms';
+
+function generatedLog(g: NonNullable<ContainerLogDoc['generate']>, now: number): SyntheticLog {
+  const every = g.every ? parseRelative(g.every) : 10;
+  const start = g.start?.startsWith('ago:') ? now - parseRelative(g.start.slice(4)) : now - every * g.count;
+  const [head, tail] = (g.text ?? DEFAULT_GENERATED_LINE).split('{i}') as [string, string | undefined];
+  return new SyntheticLog(g.count, start, every, tail === undefined ? () => head : (i) => `${head}${i}${tail}`);
 }
 
 function expandLog(spec: LogSpec | undefined, now: number): LogLine[] {

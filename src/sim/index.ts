@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { SimCluster } from './cluster.js';
 import { loadScenario } from './scenario.js';
 import { serve, type RunningSim, type ServeOptions } from './server.js';
+import { Faults, type FaultRule } from './faults.js';
 
 export interface StartSimOptions {
   scenario?: string;
@@ -19,6 +20,8 @@ export interface StartSimOptions {
   tls?: boolean;
   onRequest?: ServeOptions['onRequest'];
   now?: () => number;
+  /** Fault injection rules (faults.ts); more can be added later through `sim.faults`. */
+  faults?: readonly FaultRule[];
 }
 
 export interface StartedSim extends RunningSim {
@@ -28,6 +31,8 @@ export interface StartedSim extends RunningSim {
   caCert: string | undefined;
   /** A kubeconfig (YAML) with one context, `kt-sim`, pointing at this sim. */
   kubeconfig: string;
+  /** The sim's fault rules: `sim.faults.add({ path: '**\/log', action: { kind: 'cut', afterLines: 3 } })`. */
+  faults: Faults;
   stop(): Promise<void>;
 }
 
@@ -38,8 +43,10 @@ export async function startSim(options: StartSimOptions = {}): Promise<StartedSi
   const host = options.host ?? '127.0.0.1';
   const tls = options.tls ? await (await import('./tls.js')).generateSimTls(host) : undefined;
   const token = tls ? (options.token ?? randomBytes(16).toString('hex')) : undefined;
+  const faults = new Faults(options.faults ?? []);
   const running = await serve(cluster, {
     host,
+    faults,
     ...(token ? { token } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
@@ -52,6 +59,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<StartedSi
     token,
     caCert: tls?.caCert,
     kubeconfig,
+    faults,
     stop: async () => {
       cluster.stop();
       await running.close();

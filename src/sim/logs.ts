@@ -15,10 +15,58 @@ export interface ContainerLogEvent {
 }
 type Listener = (event: ContainerLogEvent) => void;
 
+/** Read access to a container's lines in time order: a plain array, or a log generated on demand. */
+export interface LineSource {
+  readonly length: number;
+  at(index: number): LogLine | undefined;
+}
+
+/**
+ * A log of any size computed line by line from its index (benchmarks read 200 MiB logs; holding them as objects
+ * would cost the sim gigabytes).
+ */
+export class SyntheticLog implements LineSource {
+  constructor(
+    readonly length: number,
+    private readonly startMs: number,
+    private readonly everyMs: number,
+    private readonly text: (index: number) => string,
+  ) {}
+
+  at(index: number): LogLine | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    const exact = this.startMs + index * this.everyMs;
+    const ms = Math.floor(exact);
+    return { ms, subNs: Math.floor((exact - ms) * 1e6) + (index % 1000), text: this.text(index) };
+  }
+
+  toArray(): LogLine[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i)!);
+  }
+}
+
+/** The index of the first line at or after `ms` (lines are in time order). */
+export function firstAtOrAfter(lines: LineSource, ms: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lines.at(mid)!.ms < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 class ContainerLog {
-  current: LogLine[] = [];
-  previous: LogLine[] | undefined;
+  current: LogLine[] | SyntheticLog = [];
+  previous: LogLine[] | SyntheticLog | undefined;
   readonly listeners = new Set<Listener>();
+
+  /** Appending to a generated log turns it into a plain one (tests only append to small logs). */
+  writable(): LogLine[] {
+    if (this.current instanceof SyntheticLog) this.current = this.current.toArray();
+    return this.current;
+  }
 }
 
 /** RFC3339 with exactly nine fractional digits, the kubelet's timestamp format for `timestamps=true`. */
@@ -41,13 +89,13 @@ export class LogBook {
     return log;
   }
 
-  lines(namespace: string, pod: string, container: string, previous: boolean): LogLine[] | undefined {
+  lines(namespace: string, pod: string, container: string, previous: boolean): LineSource | undefined {
     const log = this.logs.get(`${namespace}/${pod}/${container}`);
     if (!log) return previous ? undefined : [];
     return previous ? log.previous : log.current;
   }
 
-  setLines(namespace: string, pod: string, container: string, current: LogLine[], previous?: LogLine[]): void {
+  setLines(namespace: string, pod: string, container: string, current: LogLine[] | SyntheticLog, previous?: LogLine[] | SyntheticLog): void {
     const log = this.entry(namespace, pod, container);
     log.current = current;
     log.previous = previous;
@@ -55,11 +103,12 @@ export class LogBook {
 
   append(namespace: string, pod: string, container: string, text: string, ms: number): LogLine {
     const log = this.entry(namespace, pod, container);
-    const last = log.current[log.current.length - 1];
+    const current = log.writable();
+    const last = current[current.length - 1];
     // Keep timestamps strictly increasing, as a real container runtime's are, so resume-by-timestamp is exact.
     const subNs = last && last.ms === ms ? last.subNs + 1 : 0;
     const line = { ms: last && last.ms > ms ? last.ms : ms, subNs, text };
-    log.current.push(line);
+    current.push(line);
     for (const l of log.listeners) l({ kind: 'line', line });
     return line;
   }

@@ -9,10 +9,15 @@ export interface ScaleSpec {
   nodes: number;
   namespaces: number;
   containers: number;
+  /** One pod, `ns-0/big-log`, whose container `app` has a log of this many MiB (0: none). */
+  logMiB: number;
+  /** Pods `ns-0/follow-NNNN` (label bench=follow), finished, each with `logLines` lines of log. */
+  logPods: number;
+  logLines: number;
 }
 
 export function parseScaleSpec(text: string): ScaleSpec {
-  const spec: ScaleSpec = { pods: 1000, events: 1000, nodes: 10, namespaces: 10, containers: 2 };
+  const spec: ScaleSpec = { pods: 1000, events: 1000, nodes: 10, namespaces: 10, containers: 2, logMiB: 0, logPods: 0, logLines: 2000 };
   for (const part of text.split(',').filter(Boolean)) {
     const [k, v] = part.split('=');
     if (!k || v === undefined || !(k in spec) || !/^\d+$/.test(v)) throw new Error(`scale scenario: bad setting "${part}" (use pods=N,events=N,nodes=N,namespaces=N,containers=N)`);
@@ -71,5 +76,22 @@ export function scaleScenario(spec: ScaleSpec, now: number): Scenario {
       firstTimestamp: t(agoMs + 60_000 * count), lastTimestamp: t(agoMs), count, type,
     });
   }
-  return { name: `scale`, description: `${spec.pods} pods, ${spec.events} events, ${spec.nodes} nodes`, objects, logs: [] };
+  const logs: Scenario['logs'] = [];
+  const finished = (name: string, labels: Record<string, string>): KubeObject => ({
+    apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'ns-0', labels, creationTimestamp: t(7_200_000) },
+    spec: { nodeName: 'node-000', restartPolicy: 'Never', containers: [{ name: 'app', image: 'busybox:1.37' }] },
+    status: { phase: 'Succeeded', containerStatuses: [{ name: 'app', ready: false, restartCount: 0, image: 'busybox:1.37', imageID: '', containerID: `containerd://${name}`, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: t(7_200_000), finishedAt: t(60_000) } } }] },
+  });
+  if (spec.logMiB > 0) {
+    objects.push(finished('big-log', { bench: 'big-log' }));
+    // The generated lines average ~110 bytes.
+    const count = Math.ceil((spec.logMiB * 2 ** 20) / 110);
+    logs.push({ kind: 'ContainerLog', metadata: { namespace: 'ns-0', name: 'big-log' }, container: 'app', generate: { count, every: '1ms' } });
+  }
+  for (let p = 0; p < spec.logPods; p++) {
+    const name = `follow-${String(p).padStart(4, '0')}`;
+    objects.push(finished(name, { bench: 'follow' }));
+    logs.push({ kind: 'ContainerLog', metadata: { namespace: 'ns-0', name }, container: 'app', generate: { count: spec.logLines, every: '10ms', text: `${name} line {i} level=info msg="tick"` } });
+  }
+  return { name: `scale`, description: `${spec.pods} pods, ${spec.events} events, ${spec.nodes} nodes`, objects, logs };
 }

@@ -24,6 +24,11 @@ export interface ContainerLogDoc {
   previous?: LogSpec;
   /** Lines appended while the sim runs live (not frozen), cycling. */
   live?: { every?: string; lines: string[] };
+  /**
+   * A current log of `count` lines generated on demand (any size, no memory): `{i}` in `text` is the line's
+   * index; lines start at `start` (default: so that the last is now) and are `every` apart (default 10ms).
+   */
+  generate?: { count: number; every?: string; start?: string; text?: string };
 }
 
 export interface Scenario {

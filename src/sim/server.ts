@@ -7,7 +7,7 @@ import { RESOURCE_TYPES, groupVersion, type ResourceType } from '../k8s/resource
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector, SelectorError } from '../k8s/selector.js';
 import type { Container, KubeObject, Pod } from '../k8s/types.js';
 import { typeOf, type SimCluster } from './cluster.js';
-import { kubeletTimestamp, type LogLine } from './logs.js';
+import { firstAtOrAfter, kubeletTimestamp, type LineSource, type LogLine } from './logs.js';
 import { applyJsonPatch, strategicMerge } from './patch.js';
 import { attachRoute, handleAttachUpgrade } from './attach.js';
 import { alreadyExists, badRequest, methodNotAllowed, notFound, notFoundPath, StatusError, unauthorized, unsupportedMediaType } from './status.js';
@@ -458,18 +458,21 @@ function podLog(cluster: SimCluster, r: Route, q: URLSearchParams, res: ServerRe
   } else {
     throw badRequest(`${quoted} is waiting to start - no logs yet`);
   }
-  let lines: LogLine[] = cluster.logs.lines(r.namespace!, podName, container, useLast) ?? [];
+  // Lines are in time order, so --since and --tail narrow an index range; nothing is copied (logs can be huge).
+  const lines: LineSource = cluster.logs.lines(r.namespace!, podName, container, useLast) ?? [];
   const now = cluster.now();
   const sinceSeconds = q.get('sinceSeconds');
   const sinceTime = q.get('sinceTime');
-  if (sinceSeconds !== null) lines = lines.filter((l) => l.ms >= now - Number(sinceSeconds) * 1000);
+  let from = 0;
+  const to = lines.length;
+  if (sinceSeconds !== null) from = firstAtOrAfter(lines, now - Number(sinceSeconds) * 1000);
   else if (sinceTime !== null) {
     const t = Date.parse(sinceTime);
     if (Number.isNaN(t)) throw badRequest(`parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`);
-    lines = lines.filter((l) => l.ms >= t);
+    from = firstAtOrAfter(lines, t);
   }
   const tail = q.get('tailLines');
-  if (tail !== null && Number(tail) >= 0) lines = Number(tail) === 0 ? [] : lines.slice(-Number(tail));
+  if (tail !== null && Number(tail) >= 0) from = Math.max(from, to - Number(tail));
   const timestamps = q.get('timestamps') === 'true';
   const render = (l: LogLine): string => (timestamps ? `${kubeletTimestamp(l)} ${l.text}\n` : `${l.text}\n`);
   const limitParam = q.get('limitBytes');
@@ -486,13 +489,13 @@ function podLog(cluster: SimCluster, r: Route, q: URLSearchParams, res: ServerRe
     return budget > 0;
   };
   // Large logs go out in batches that respect back-pressure, as a kubelet stream would.
-  let i = 0;
+  let i = from;
   const follow = q.get('follow') === 'true' && !useLast && !!status.state?.running;
   const pump = (): void => {
-    while (i < lines.length) {
+    while (i < to) {
       let chunk = '';
-      const stop = Math.min(lines.length, i + 512);
-      for (; i < stop; i++) chunk += render(lines[i]!);
+      const stop = Math.min(to, i + 512);
+      for (; i < stop; i++) chunk += render(lines.at(i)!);
       if (!write(chunk)) {
         if (budget <= 0) {
           res.end();
