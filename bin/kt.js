@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// kt's executable: check the runtime, turn on Node's compile cache, then run the bundled command line.
+// kt's executable: check the runtime, turn on Node's compile cache, then run the bundled command line. Installed
+// as `kubectl-triage` it is a kubectl plugin (`kubectl triage …`, hints say so); as `kubectl_complete-triage` it
+// answers kubectl's completion of the plugin's arguments.
 import module from 'node:module';
+import { basename } from 'node:path';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 19)) {
@@ -9,4 +12,7 @@ if (major < 22 || (major === 22 && minor < 19)) {
 }
 module.enableCompileCache?.();
 const { main } = await import('../dist/main.js');
-process.exitCode = await main(process.argv.slice(2));
+const name = basename(process.argv[1] ?? 'kt').replace(/\.(c|m)?js$/, '');
+const args = process.argv.slice(2);
+if (name === 'kubectl_complete-triage') process.exitCode = await main(['__complete', ...args], undefined, 'kubectl triage');
+else process.exitCode = await main(args, undefined, name === 'kubectl-triage' ? 'kubectl triage' : 'kt');

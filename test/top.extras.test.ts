@@ -34,7 +34,7 @@ describe('kt top extensions', () => {
 
   it('rejects an -o it does not offer, in kubectl\'s words', async () => {
     const r = await runKt(['top', 'pod', '-o', 'wide'], t.env);
-    expect(r).toEqual({ code: 1, stdout: '', stderr: 'error: unable to match a printer suitable for the output format "wide", allowed formats are: json,jsonpath,jsonpath-as-json,yaml\n' });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'error: unable to match a printer suitable for the output format "wide", allowed formats are: json,jsonpath,jsonpath-as-json,name,yaml\n' });
   });
 
   it('--resources shows usage against requests and limits, restarts and the OOMKilled termination', async () => {

@@ -12,6 +12,10 @@ import { registerSim } from '../commands/sim/command.js';
 import { registerLogs } from '../commands/logs/command.js';
 import { registerEvents } from '../commands/events/command.js';
 import { registerDebug } from '../commands/debug/command.js';
+import { registerMeta } from '../commands/meta/command.js';
+import { installHelp } from './help.js';
+import { registerTriage } from '../commands/triage/command.js';
+import { registerDrill } from '../commands/drill/command.js';
 
 export const VERSION = '0.1.0';
 
@@ -84,15 +88,23 @@ export function buildProgram(io: IO, root: string, run: (job: () => Promise<void
     root,
     run(cmd, job) {
       const ctx: CommandContext = { io, globals: program.opts<GlobalFlags>(), commandPath: pathOf(cmd, root), changed: changedFlags(cmd) };
-      run(() => job(ctx), ctx.commandPath);
+      // Defaults from the config file fill in flags the command line did not set (the same option objects).
+      run(async () => {
+        await (await import('./config.js')).applyConfig(cmd, io);
+        await job(ctx);
+      }, ctx.commandPath);
     },
   };
   registerTop(program, registrar);
   registerLogs(program, registrar);
   registerEvents(program, registrar);
   registerDebug(program, registrar);
+  registerTriage(program, registrar);
+  registerDrill(program, registrar);
   registerSim(program, registrar);
+  registerMeta(program, registrar, VERSION);
   addNegationsDeep(program);
+  installHelp(program, root);
   return program;
 }
 
@@ -175,6 +187,15 @@ export async function main(argv: readonly string[], io: IO = processIO(), root =
     if (argv.length === 0) {
       io.out.write(program.helpInformation());
       return 0;
+    }
+    // Shell completion (cobra's protocol); quiet whatever happens.
+    if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
+      try {
+        return await (await import('./complete.js')).complete(program, argv.slice(1), io, argv[0] === '__complete');
+      } catch {
+        io.out.write(':1\n');
+        return 0;
+      }
     }
     const normalized = normalizeBooleanFlags(argv, booleanFlags(program));
     await program.parseAsync([...normalized], { from: 'user' });

@@ -1,13 +1,10 @@
 // `kt debug --explain`: the plain kubectl command that does what this kt debug does — for CKA practice, where
 // only kubectl is at hand. kt's default profile differs from kubectl 1.32's, so the profile is always spelled out.
 import type { CommandContext } from '../../cli/registry.js';
+import { shellQuote } from '../../format/shell.js';
 import type { DebugOptions } from './options.js';
 
-/** POSIX shell quoting, only where needed. */
-export function shellQuote(word: string): string {
-  if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote };
 
 export function explainCommand(o: DebugOptions, ctx: Pick<CommandContext, 'globals' | 'changed'>): string {
   const words: string[] = ['kubectl'];

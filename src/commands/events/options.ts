@@ -19,6 +19,7 @@ export interface EventsFlags {
   related?: boolean;
   reconnect?: boolean;
   color: string;
+  explain?: boolean;
 }
 
 /** `--for TYPE/NAME` split as kubectl's decodeResourceTypeName splits it (before the type is resolved). */

@@ -53,7 +53,11 @@ export async function relatedObjects(client: KubeClient, namespace: string, type
 
 /** Every event about any of the related objects, each once (by uid, else namespace/name). */
 export async function relatedEvents(client: KubeClient, namespace: string, forObject: { type: ResourceType; name: string }): Promise<CoreEvent[]> {
-  const objects = await relatedObjects(client, namespace, forObject.type, forObject.name);
+  return eventsAbout(client, namespace, await relatedObjects(client, namespace, forObject.type, forObject.name));
+}
+
+/** Every event about any of `objects` (namespaced ones in `namespace`, Nodes cluster-wide), each once. */
+export async function eventsAbout(client: KubeClient, namespace: string, objects: readonly Involved[]): Promise<CoreEvent[]> {
   const key = (o: { kind: string; name: string; namespace?: string | undefined }): string => `${o.kind}\0${o.namespace ?? ''}\0${o.name}`;
   const namespaced = new Set(objects.filter((o) => o.namespace !== undefined).map(key));
   const found = new Map<string, CoreEvent>();

@@ -123,6 +123,11 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
       color: format === undefined && useColor(colorMode, ctx.io.out.isTTY, ctx.io.env),
     };
     const client = await session.client();
+    if (flags.explain) {
+      const [{ explainEvents }, { formatExplain }] = await Promise.all([import('./explain.js'), import('../../format/explain.js')]);
+      const related = o.related && o.forObject ? { client, namespace, type: o.forObject.type, name: o.forObject.name } : undefined;
+      ctx.io.err.write(formatExplain(await explainEvents(flags, ctx, related), ctx.globals));
+    }
     if (o.watch) {
       const { watchEvents } = await import('./watch.js');
       await watchEvents(o, client, ctx.io);

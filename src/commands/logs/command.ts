@@ -54,6 +54,7 @@ export function registerLogs(program: Command, r: Registrar): void {
     .option('-o, --output <format>', "Output format: 'json' prints one record per line (timestamp, namespace, pod, container, message).", '')
     .option('--wait-for <regex>', 'Exit 0 as soon as a line matches; non-zero on --timeout or when the containers end first.')
     .option('--timeout <duration>', 'With --wait-for: how long to wait (a Go duration, e.g. 2m).', '')
+    .option('--explain', 'Print the kubectl command that gives the same answer (on stderr, before the output).')
     .allowExcessArguments()
     .action(function (this: Command) {
       const args = [...this.args];

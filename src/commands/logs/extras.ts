@@ -66,6 +66,7 @@ export function compileExtras(flags: LogsFlags, io: IO): Extras {
     timeoutMs,
     any: false,
   };
-  e.any = e.live || e.resume || e.previousOnRestart || e.match !== undefined || e.include.length + e.exclude.length + e.highlight.length > 0 || e.json || e.waitFor !== undefined;
+  // --previous-on-restart matters only with --live (it may come from the config file), so it alone changes nothing.
+  e.any = e.live || e.resume || e.match !== undefined || e.include.length + e.exclude.length + e.highlight.length > 0 || e.json || e.waitFor !== undefined;
   return e;
 }

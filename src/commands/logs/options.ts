@@ -32,6 +32,7 @@ export interface LogsFlags {
   output: string;
   waitFor?: string;
   timeout: string;
+  explain?: boolean;
 }
 
 export const LOGS_USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";

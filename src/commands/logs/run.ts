@@ -230,8 +230,20 @@ export async function runLogs(ctx: CommandContext, flags: LogsFlags, args: reado
   completeArgs(flags, args);
   const session = await openSession(ctx.globals, ctx.io);
   const controller = new AbortController();
+  // Ctrl-C (or SIGTERM) ends a follow as it ends kubectl's: at once, quietly, with exit code 1.
+  let interrupted = false;
+  const onInterrupt = (): void => {
+    interrupted = true;
+    controller.abort();
+  };
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
   try {
     const o = completeLogs(flags, args, ctx.changed);
+    if (flags.explain) {
+      const [{ explainLogs }, { formatExplain }] = await Promise.all([import('./explain.js'), import('../../format/explain.js')]);
+      ctx.io.err.write(formatExplain(explainLogs(flags, args, ctx), ctx.globals));
+    }
     const client = await session.client();
     const namespace = session.namespace;
     const resolved = await resolveObject(client, o, namespace, ctx.io.err);
@@ -313,7 +325,11 @@ export async function runLogs(ctx: CommandContext, flags: LogsFlags, args: reado
       throw new KtError(`the log ended before a line matched ${x.waitFor}: ${why.join('; ')}`);
     }
   } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
     controller.abort();
     await session.close();
+    // eslint-disable-next-line no-unsafe-finally -- an interrupt decides the exit code, whatever was under way
+    if (interrupted) throw new ExitError(1);
   }
 }

@@ -31,10 +31,11 @@ export function registerTop(program: Command, r: Registrar): void {
     .option('--sort-by <field>', "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'.", '')
     .option('--sum', 'Print the sum of the resource usage')
     .option('--use-protocol-buffers', 'Enables using protocol-buffers to access Metrics API.', true)
-    .option('-o, --output <format>', 'kt: print the metrics as json, yaml, jsonpath=TEMPLATE or jsonpath-as-json=TEMPLATE (computed values included).')
+    .option('-o, --output <format>', 'kt: print the metrics as json, yaml, name, jsonpath=TEMPLATE or jsonpath-as-json=TEMPLATE (computed values included).')
     .option('--resources', 'kt: show usage beside requests and limits (with percentages), restarts and the last termination.')
     .option('-w, --watch [interval]', 'kt: refresh every interval (default 2s): in place on a terminal, appended when piped.')
     .option('--color <when>', 'kt: colour rows above 90% of a limit: auto (terminals only, not with NO_COLOR), always or never.', 'auto')
+    .option('--explain', 'kt: print the kubectl commands that give the same answer (on stderr, before the output).')
     .allowExcessArguments()
     .action(function (this: Command) {
       const args = [...this.args];
@@ -51,10 +52,11 @@ export function registerTop(program: Command, r: Registrar): void {
     .option('--show-capacity', 'Print node resources based on Capacity instead of Allocatable(default) of the nodes.')
     .option('--sort-by <field>', "If non-empty, sort nodes list using specified field. The field can be either 'cpu' or 'memory'.", '')
     .option('--use-protocol-buffers', 'Enables using protocol-buffers to access Metrics API.', true)
-    .option('-o, --output <format>', 'kt: print the metrics as json, yaml, jsonpath=TEMPLATE or jsonpath-as-json=TEMPLATE (computed values included).')
+    .option('-o, --output <format>', 'kt: print the metrics as json, yaml, name, jsonpath=TEMPLATE or jsonpath-as-json=TEMPLATE (computed values included).')
     .option('--resources', 'kt: show usage beside requests and limits (with percentages), restarts and the last termination.')
     .option('-w, --watch [interval]', 'kt: refresh every interval (default 2s): in place on a terminal, appended when piped.')
     .option('--color <when>', 'kt: colour rows above 90% of a limit: auto (terminals only, not with NO_COLOR), always or never.', 'auto')
+    .option('--explain', 'kt: print the kubectl commands that give the same answer (on stderr, before the output).')
     .allowExcessArguments()
     .action(function (this: Command) {
       const args = [...this.args];

@@ -2,6 +2,7 @@
 // -o, --resources and --watch views.
 import type { MetricsSource, NodeReader, PodReader } from '../../client/api.js';
 import { KtError } from '../../errors.js';
+import { formatExplain } from '../../format/explain.js';
 import { printObject } from '../../format/output.js';
 import { printNodeMetrics } from '../../format/top.js';
 import { nodeUsageList, printNodeResources } from '../../format/top-report.js';
@@ -28,7 +29,7 @@ export async function topNodeFrame(o: TopNodeOptions, metrics: MetricsSource, no
   }
   const podObjects = extras.resources ? (await pods.listPods(undefined)).items : undefined;
   const report = nodeUsageList(items, nodeList, podObjects, { sortBy: o.sortBy, showCapacity: o.showCapacity });
-  if (extras.output) return { out: printObject(report, extras.output) };
+  if (extras.output) return { out: extras.output.kind === 'name' ? report.items.map((i) => `node/${i.name}\n`).join('') : printObject(report, extras.output) };
   const table = printNodeResources(report, o.noHeaders);
   return { out: table.text, hot: table.hot };
 }
@@ -38,6 +39,7 @@ export async function topNode(ctx: CommandContext, flags: TopNodeFlags, args: re
   try {
     const o = completeTopNode(flags, args);
     validateTopNode(o);
+    if (flags.explain) ctx.io.err.write(formatExplain((await import('./explain.js')).explainTopNode(flags, o.resourceName ? [o.resourceName] : [], ctx), ctx.globals));
     const client = await session.client();
     await render(ctx.io, o.extras.color, o.extras.watchMs, () => topNodeFrame(o, client, client, client));
   } finally {

@@ -18,6 +18,7 @@ export interface TopPodFlags {
   resources?: boolean;
   watch?: string | boolean;
   color: string;
+  explain?: boolean;
 }
 
 export interface TopNodeFlags {
@@ -30,6 +31,7 @@ export interface TopNodeFlags {
   resources?: boolean;
   watch?: string | boolean;
   color: string;
+  explain?: boolean;
 }
 
 /** kt's additions to kubectl top: -o, --resources, --watch [INTERVAL], --color. All off by default. */
@@ -63,7 +65,7 @@ export interface TopNodeOptions {
   extras: TopExtras;
 }
 
-const OUTPUTS = ['json', 'yaml', 'jsonpath', 'jsonpath-as-json'] as const;
+const OUTPUTS = ['json', 'yaml', 'name', 'jsonpath', 'jsonpath-as-json'] as const;
 
 /**
  * `-w` takes an optional interval; commander hands over whatever word follows, so a word that is not a duration

@@ -3,6 +3,7 @@
 import type { MetricsSource, PodReader } from '../../client/api.js';
 import { KtError } from '../../errors.js';
 import { formatGoDuration } from '../../format/duration.js';
+import { formatExplain } from '../../format/explain.js';
 import { printObject } from '../../format/output.js';
 import { printPodMetrics } from '../../format/top.js';
 import { podUsageList, printPodResources } from '../../format/top-report.js';
@@ -69,7 +70,8 @@ export async function topPodFrame(o: TopPodOptions, metrics: MetricsSource, pods
     podObjects = o.resourceName !== '' ? [await pods.getPod(o.namespace, o.resourceName)] : (await pods.listPods(o.allNamespaces ? undefined : o.namespace, selectors)).items;
   }
   const report = podUsageList(items, podObjects, { sortBy: o.sortBy, withNamespace: o.allNamespaces, sum: o.sum, resources: extras.resources });
-  if (extras.output) return { out: printObject(report, extras.output) };
+  // -o name: kubectl's `pod/NAME` lines, in table order.
+  if (extras.output) return { out: extras.output.kind === 'name' ? report.items.map((i) => `pod/${i.name}\n`).join('') : printObject(report, extras.output) };
   const table = printPodResources(report, { containers: o.containers, withNamespace: o.allNamespaces, noHeaders: o.noHeaders }, io.now());
   return { out: table.text, hot: table.hot };
 }
@@ -79,6 +81,7 @@ export async function topPod(ctx: CommandContext, flags: TopPodFlags, args: read
   try {
     const o = completeTopPod(flags, args, session.namespace);
     validateTopPod(o);
+    if (flags.explain) ctx.io.err.write(formatExplain((await import('./explain.js')).explainTopPod(flags, o.resourceName ? [o.resourceName] : [], ctx), ctx.globals));
     const client = await session.client();
     await render(ctx.io, o.extras.color, o.extras.watchMs, () => topPodFrame(o, client, client, ctx.io));
   } finally {

@@ -1,0 +1,40 @@
+// `kt events --explain`: the kubectl events command with the same kubectl flags; --related becomes one
+// `kubectl events --for` per related object (Node events live in the "default" namespace); the rest are notes.
+import type { KubeClient } from '../../client/api.js';
+import type { CommandContext } from '../../cli/registry.js';
+import { flagWords, kubectlWords, type ExplainLine } from '../../format/explain.js';
+import type { ResourceType } from '../../k8s/resources.js';
+import type { EventsFlags } from './options.js';
+
+const KUBECTL_FLAGS = {
+  allNamespaces: '--all-namespaces',
+  for: '--for',
+  headers: '--no-headers',
+  output: '--output',
+  template: '--template',
+  types: '--types',
+  watch: '--watch',
+  showManagedFields: '--show-managed-fields',
+};
+
+export async function explainEvents(
+  flags: EventsFlags,
+  ctx: Pick<CommandContext, 'globals' | 'changed'>,
+  related?: { client: KubeClient; namespace: string; type: ResourceType; name: string },
+): Promise<ExplainLine[]> {
+  const lines: ExplainLine[] = [];
+  const words = flagWords(flags, ctx.changed, KUBECTL_FLAGS);
+  if (related) {
+    const { relatedObjects } = await import('./related.js');
+    const rest = words.filter((w) => !w.startsWith('--for='));
+    for (const o of await relatedObjects(related.client, related.namespace, related.type, related.name)) {
+      lines.push({ command: [...kubectlWords(ctx.globals, false), 'events', '-n', o.namespace ?? 'default', `--for=${o.kind.toLowerCase()}/${o.name}`, ...rest] });
+    }
+    lines.push({ note: '--related: kubectl events --for names one object, so it takes one command per object' });
+  } else {
+    lines.push({ command: [...kubectlWords(ctx.globals), 'events', ...words] });
+  }
+  if (flags.since) lines.push({ note: `--since ${flags.since}: kubectl events has no --since (kubernetes/kubectl#977): read LAST SEEN, newest last` });
+  if (flags.reconnect) lines.push({ note: '--reconnect: kubectl events -w ends when the stream drops: run it again' });
+  return lines;
+}

@@ -1,0 +1,38 @@
+// `kt logs --explain`: the kubectl logs command with the same kubectl flags; kt's own flags become notes saying
+// how to get the same with kubectl (grep for --include, -p for what --previous-on-restart shows…).
+import type { CommandContext } from '../../cli/registry.js';
+import { flagWords, kubectlWords, type ExplainLine } from '../../format/explain.js';
+import type { LogsFlags } from './options.js';
+
+const KUBECTL_FLAGS = {
+  allContainers: '--all-containers',
+  allPods: '--all-pods',
+  container: '--container',
+  follow: '--follow',
+  ignoreErrors: '--ignore-errors',
+  insecureSkipTlsVerifyBackend: '--insecure-skip-tls-verify-backend',
+  limitBytes: '--limit-bytes',
+  maxLogRequests: '--max-log-requests',
+  podRunningTimeout: '--pod-running-timeout',
+  prefix: '--prefix',
+  previous: '--previous',
+  selector: '--selector',
+  since: '--since',
+  sinceTime: '--since-time',
+  tail: '--tail',
+  timestamps: '--timestamps',
+};
+
+export function explainLogs(flags: LogsFlags, args: readonly string[], ctx: Pick<CommandContext, 'globals' | 'changed'>): ExplainLine[] {
+  const lines: ExplainLine[] = [{ command: [...kubectlWords(ctx.globals), 'logs', ...args, ...flagWords(flags, ctx.changed, KUBECTL_FLAGS)] }];
+  const note = (text: string): void => void lines.push({ note: text });
+  if (flags.live) note('kubectl logs -f does not pick up pods that start later (--live): run it again for new pods');
+  if (flags.resume) note('kubectl logs -f stops at a dropped stream (--resume): run it again with --since-time=<last timestamp>');
+  if (flags.previousOnRestart) note('after a restart, kubectl logs --previous shows the instance that died (--previous-on-restart)');
+  for (const r of flags.include ?? []) note(`--include: pipe through grep -E '${r}'`);
+  for (const r of flags.exclude ?? []) note(`--exclude: pipe through grep -vE '${r}'`);
+  if (flags.match) note(`--match: name the pods, or list them with kubectl get pods | grep -E '${flags.match}'`);
+  if (flags.output) note('-o json: kubectl has none; --timestamps --prefix gives the time and source of each line');
+  if (flags.waitFor) note(`--wait-for: kubectl logs -f … | grep -m1 -E '${flags.waitFor}'`);
+  return lines;
+}
