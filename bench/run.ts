@@ -1,7 +1,7 @@
 // kt against real kubectl 1.32 on the same simulated cluster: several runs of each workload, medians of wall time
 // and peak memory, and the kt/kubectl ratio. Prints a table and writes bench/results.md.
 // Run with `npm run bench` (builds first). BENCH_RUNS=N changes the number of runs (default 7).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -18,13 +18,21 @@ interface Sample {
   rssKb: number;
 }
 
-/** One run under GNU time: wall clock and peak resident memory of the whole process. */
-function measure(cmd: string[], env: Record<string, string>): Sample {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
-  const last = r.stderr.trim().split('\n').pop() ?? '';
-  const [secs, rss] = last.split(' ');
-  if (r.status !== 0) throw new Error(`${cmd.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
-  return { wallMs: Number(secs) * 1000, rssKb: Number(rss) };
+/**
+ * One run under GNU time: wall clock and peak resident memory of the whole process. Asynchronous, because the
+ * simulated cluster serving the command lives in this process.
+ */
+function measure(cmd: string[], env: Record<string, string>): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', ['-f', '%e %M', ...cmd], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => {
+      const [secs, rss] = (stderr.trim().split('\n').pop() ?? '').split(' ');
+      if (code !== 0) reject(new Error(`${cmd.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
+      else resolve({ wallMs: Number(secs) * 1000, rssKb: Number(rss) });
+    });
+  });
 }
 
 function median(xs: number[]): number {
@@ -41,15 +49,15 @@ interface Row {
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? '7');
 
-function compare(workload: string, ktArgs: string[], otherCmd: string[], otherName: string, env: Record<string, string>): Row {
+async function compare(workload: string, ktArgs: string[], otherCmd: string[], otherName: string, env: Record<string, string>): Promise<Row> {
   const kt: Sample[] = [];
   const other: Sample[] = [];
-  measure([process.execPath, KT_BIN, ...ktArgs], env); // warm the compile cache and the page cache
-  measure(otherCmd, env);
+  await measure([process.execPath, KT_BIN, ...ktArgs], env); // warm the compile cache and the page cache
+  await measure(otherCmd, env);
   for (let i = 0; i < RUNS; i++) {
     // Alternate, so drift on a shared machine hits both alike.
-    kt.push(measure([process.execPath, KT_BIN, ...ktArgs], env));
-    other.push(measure(otherCmd, env));
+    kt.push(await measure([process.execPath, KT_BIN, ...ktArgs], env));
+    other.push(await measure(otherCmd, env));
   }
   const row: Row = {
     workload,
@@ -89,23 +97,23 @@ async function main(): Promise<void> {
   }
   const rows: Row[] = [];
   process.stdout.write(`${format([]).split('\n').slice(0, 2).join('\n')}\n`);
-  rows.push(compare('`kt --version` vs `node -e 0`', ['--version'], [process.execPath, '-e', '0'], 'node -e 0', {}));
-  await withSim('demo', (env) => {
-    rows.push(compare('small `top pod` (start-up bound)', ['top', 'pod', '-n', 'shop'], [KUBECTL!, 'top', 'pod', '-n', 'shop'], 'kubectl', env));
+  rows.push(await compare('`kt --version` vs `node -e 0`', ['--version'], [process.execPath, '-e', '0'], 'node -e 0', {}));
+  await withSim('demo', async (env) => {
+    rows.push(await compare('small `top pod` (start-up bound)', ['top', 'pod', '-n', 'shop'], [KUBECTL!, 'top', 'pod', '-n', 'shop'], 'kubectl', env));
   });
-  await withSim('scale:pods=5000,events=5000,nodes=20,namespaces=10,containers=2', (env) => {
-    rows.push(compare('`top pod -A`, 5,000 pods', ['top', 'pod', '-A'], [KUBECTL!, 'top', 'pod', '-A'], 'kubectl', env));
-    rows.push(compare('`top pod -A --containers`, 5,000 pods', ['top', 'pod', '-A', '--containers'], [KUBECTL!, 'top', 'pod', '-A', '--containers'], 'kubectl', env));
-    rows.push(compare('`events -A`, 5,000 events', ['events', '-A'], [KUBECTL!, 'events', '-A'], 'kubectl', env));
+  await withSim('scale:pods=5000,events=5000,nodes=20,namespaces=10,containers=2', async (env) => {
+    rows.push(await compare('`top pod -A`, 5,000 pods', ['top', 'pod', '-A'], [KUBECTL!, 'top', 'pod', '-A'], 'kubectl', env));
+    rows.push(await compare('`top pod -A --containers`, 5,000 pods', ['top', 'pod', '-A', '--containers'], [KUBECTL!, 'top', 'pod', '-A', '--containers'], 'kubectl', env));
+    rows.push(await compare('`events -A`, 5,000 events', ['events', '-A'], [KUBECTL!, 'events', '-A'], 'kubectl', env));
   });
-  await withSim('scale:pods=0,events=0,nodes=1,namespaces=1,logMiB=200,logPods=200,logLines=2000', (env) => {
-    rows.push(compare('`logs` of a 200 MiB log to /dev/null', ['logs', '-n', 'ns-0', 'big-log'], [KUBECTL!, 'logs', '-n', 'ns-0', 'big-log'], 'kubectl', env));
+  await withSim('scale:pods=0,events=0,nodes=1,namespaces=1,logMiB=200,logPods=200,logLines=2000', async (env) => {
+    rows.push(await compare('`logs` of a 200 MiB log to /dev/null', ['logs', '-n', 'ns-0', 'big-log'], [KUBECTL!, 'logs', '-n', 'ns-0', 'big-log'], 'kubectl', env));
     const follow = ['logs', '-f', '-n', 'ns-0', '-l', 'bench=follow', '--tail=-1', '--max-log-requests=200', '--prefix'];
-    rows.push(compare('`logs -f -l …` across 200 pods (2,000 lines each)', follow, [KUBECTL!, ...follow], 'kubectl', env));
+    rows.push(await compare('`logs -f -l …` across 200 pods (2,000 lines each)', follow, [KUBECTL!, ...follow], 'kubectl', env));
   });
   // Memory must not grow with the log: kt alone, on a log five times larger.
-  await withSim('scale:pods=0,events=0,nodes=1,namespaces=1,logMiB=1024', (env) => {
-    rows.push(compare('`logs` of a 1 GiB log to /dev/null', ['logs', '-n', 'ns-0', 'big-log'], [KUBECTL!, 'logs', '-n', 'ns-0', 'big-log'], 'kubectl', env));
+  await withSim('scale:pods=0,events=0,nodes=1,namespaces=1,logMiB=1024', async (env) => {
+    rows.push(await compare('`logs` of a 1 GiB log to /dev/null', ['logs', '-n', 'ns-0', 'big-log'], [KUBECTL!, 'logs', '-n', 'ns-0', 'big-log'], 'kubectl', env));
   });
   const table = format(rows);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, ${KUBECTL}`;
