@@ -99,6 +99,7 @@ describe.skipIf(!KUBECTL)('real kubectl against `kt sim --tls`', () => {
     const r = await runKubectl(['top', 'node'], sim.env);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(readFileSync(sim.kubeconfig, 'utf8')).toContain('certificate-authority-data:');
+    expect(readFileSync(sim.kubeconfig, 'utf8')).toContain('token: cka-practice');
   });
 
   it('refuses a wrong token with 401', async () => {

@@ -2,18 +2,11 @@
 // the kubeconfig is cheap and happens first (kubectl's Complete step, so config errors come before validation);
 // the HTTP client and client-node load only when a request is made. `--demo` starts an in-process sim instead.
 import type { KubeClient } from '../client/api.js';
-import type { ResolvedConfig } from '../client/kubeconfig.js';
+import type { ConnectionFlags, ResolvedConfig } from '../client/kubeconfig.js';
 import type { IO } from './io.js';
 
-export interface GlobalFlags {
-  kubeconfig?: string;
-  context?: string;
-  cluster?: string;
-  user?: string;
-  namespace?: string;
-  server?: string;
-  token?: string;
-  insecureSkipTlsVerify?: boolean;
+/** The global flags: kubectl's connection flags, plus --request-timeout, -v and kt's --demo. */
+export interface GlobalFlags extends Pick<ConnectionFlags, 'kubeconfig' | 'context' | 'cluster' | 'user' | 'namespace' | 'server' | 'token' | 'insecureSkipTlsVerify'> {
   requestTimeout?: string;
   v?: number;
   demo?: boolean;
@@ -83,6 +76,7 @@ export async function openSession(flags: GlobalFlags, io: IO, namespaceFirst = t
           requestTimeoutMs: timeoutMs,
           verbosity: flags.v ?? 0,
           log: (line) => io.err.write(`${line}\n`),
+          stderr: (text) => io.err.write(text),
           now: io.now,
         });
         return new KubeClient(transport);

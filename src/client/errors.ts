@@ -20,6 +20,18 @@ export class ConnectionError extends Error {
   }
 }
 
+/**
+ * `--request-timeout` ran out after the response began (a slow body, a long follow or watch): Go's
+ * `context deadline exceeded`. Streams fail with it; it is never a drop to resume from.
+ */
+export class DeadlineError extends Error {
+  override name = 'DeadlineError';
+  readonly code = 'KT_DEADLINE';
+  constructor() {
+    super('context deadline exceeded');
+  }
+}
+
 /** Builds the Status client-go invents when a server's error body is not a Status. */
 export function statusFromHttp(code: number, body: string): Status {
   const reasons: Record<number, [string, string]> = {

@@ -3,8 +3,9 @@
 // text and -v logging are ours, because client-node's versions crash on aborted streams and lose server errors.
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { ResolvedConfig } from './kubeconfig.js';
-import { ApiError, ConnectionError, statusFromHttp } from './errors.js';
+import { ApiError, ConnectionError, DeadlineError, statusFromHttp } from './errors.js';
 import type { Status } from '../k8s/types.js';
+import { KtError } from '../errors.js';
 
 export interface TransportOptions {
   /** Whole-request timeout in ms; 0 = none (kubectl's --request-timeout=0). */
@@ -16,6 +17,8 @@ export interface TransportOptions {
   /** Clock for -v timestamps and latencies. */
   now?: () => number;
   userAgent?: string;
+  /** Where an exec credential plugin's stderr goes as it runs (kubectl passes it through); default: stderr. */
+  stderr?: (text: string) => void;
 }
 
 export interface HttpRequest {
@@ -40,13 +43,77 @@ function goQueryEscape(s: string): string {
 }
 
 /** klog's header: `I1125 10:27:08.052963   26449 file.go:560] `. */
-function klogPrefix(now: number): string {
+function klogPrefix(now: number, source = 'round_trippers.go:560'): string {
   const d = new Date(now);
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return `I${p(d.getMonth() + 1)}${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}000 ${String(process.pid).padStart(7)} round_trippers.go:560] `;
+  return `I${p(d.getMonth() + 1)}${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}000 ${String(process.pid).padStart(7)} ${source}] `;
 }
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+
+/** Go's words for the certificate failures Node reports by code. */
+const TLS_ERRORS: Record<string, string> = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'tls: failed to verify certificate: x509: certificate signed by unknown authority',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'tls: failed to verify certificate: x509: certificate signed by unknown authority',
+  UNABLE_TO_GET_ISSUER_CERT: 'tls: failed to verify certificate: x509: certificate signed by unknown authority',
+  SELF_SIGNED_CERT_IN_CHAIN: 'tls: failed to verify certificate: x509: certificate signed by unknown authority',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'tls: failed to verify certificate: x509: certificate signed by unknown authority',
+  CERT_HAS_EXPIRED: 'tls: failed to verify certificate: x509: certificate has expired or is not yet valid',
+  CERT_NOT_YET_VALID: 'tls: failed to verify certificate: x509: certificate has expired or is not yet valid',
+};
+
+/** What client-go says when --request-timeout runs out while it waits to retry. */
+const RATE_LIMITER_DEADLINE = 'client rate limiter Wait returned an error: context deadline exceeded';
+
+/** client-go's limit on retries of one request (rest.Request's maxRetries). */
+export const MAX_RETRIES = 10;
+/** kt's own retries of an idempotent read that failed with a 5xx and no Retry-After (client-go gives up at once). */
+export const MAX_BACKOFF_RETRIES = 3;
+const BACKOFF_BASE_MS = 250;
+
+/**
+ * How long to wait before retrying a failed response, or undefined to give up. As client-go: a 429 or 5xx with an
+ * integer Retry-After waits that many seconds, for any verb. Beyond it, for GET only: a 500/502/503/504 without
+ * Retry-After backs off exponentially (250ms, 500ms, 1s) for a few attempts.
+ */
+export function retryDelayMs(method: string, code: number, retryAfter: string | string[] | undefined, attempt: number): number | undefined {
+  if (code !== 429 && code < 500) return undefined;
+  if (attempt >= MAX_RETRIES) return undefined;
+  const header = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
+  if (header !== undefined && /^\s*\d+\s*$/.test(header)) return Number(header) * 1000;
+  if (method === 'GET' && [500, 502, 503, 504].includes(code) && attempt < MAX_BACKOFF_RETRIES) return BACKOFF_BASE_MS * 2 ** attempt;
+  return undefined;
+}
+
+/** Go's time.Duration.String() for whole milliseconds: `1s`, `250ms`, `1m30s`. */
+function goDurationString(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 1000) return `${ms}ms`;
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const sec = (ms % 60_000) / 1000;
+  return `${h ? `${h}h` : ''}${h || m ? `${m}m` : ''}${sec}s`;
+}
+
+/** A dropped connection before any answer (client-go's IsProbableEOF / IsConnectionReset): worth retrying a GET. */
+function isProbableEOF(e: unknown): boolean {
+  const err = e as NodeJS.ErrnoException;
+  return err?.code === 'ECONNRESET' || err?.code === 'EPIPE' || err?.message === 'socket hang up';
+}
+
+/** Sleeps, waking early when any signal aborts. */
+function sleep(ms: number, signals: readonly AbortSignal[]): Promise<void> {
+  return new Promise((resolve) => {
+    if (signals.some((s) => s.aborted)) return resolve();
+    const done = (): void => {
+      clearTimeout(t);
+      for (const s of signals) s.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    for (const s of signals) s.addEventListener('abort', done, { once: true });
+  });
+}
 
 /** Never print a credential: bearer tokens and basic auth are masked at every -v level. */
 export function maskHeader(name: string, value: string): string {
@@ -80,11 +147,50 @@ export class Transport {
       // client-node refuses plain http:// unless told to skip TLS checks; there is no TLS to check on http.
       if (this.server.protocol === 'http:') for (const c of options.clusters) c.skipTLSVerify = true;
       kc.loadFromOptions(options);
+      const plugin = this.passPluginStderr(kc);
       const opts: RequestOptions & { headers: Record<string, string> } = { headers: {} };
-      await kc.applyToHTTPSOptions(opts);
+      try {
+        await kc.applyToHTTPSOptions(opts);
+      } catch (e) {
+        // client-go's words for a credential plugin that failed (its stderr has already been shown).
+        if (plugin.exitCode !== undefined && plugin.exitCode !== 0) {
+          throw new ConnectionError(this.hostPort, false, `Unable to connect to the server: getting credentials: exec: executable ${plugin.command} failed with exit code ${plugin.exitCode}`);
+        }
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT' && plugin.command) {
+          throw new ConnectionError(this.hostPort, false, `Unable to connect to the server: getting credentials: exec: executable ${plugin.command} not found`);
+        }
+        throw new ConnectionError(this.hostPort, false, `Unable to connect to the server: getting credentials: ${(e as Error).message.trim()}`);
+      }
       return opts;
     })();
     return this.prepared;
+  }
+
+  /**
+   * client-node collects an exec credential plugin's stderr and shows it only on failure; kubectl passes it
+   * through as the plugin runs (prompts, warnings). Wrap client-node's spawn so it does the same, and remember
+   * how the plugin ended for the error message.
+   */
+  private passPluginStderr(kc: object): { command?: string; exitCode?: number } {
+    const seen: { command?: string; exitCode?: number } = {};
+    const write = this.options.stderr ?? ((t: string) => void process.stderr.write(t));
+    // client-node keeps its authenticators in a private field; ExecAuth is the one with `execFn`.
+    const auths = (kc as { authenticators?: unknown[] }).authenticators ?? [];
+    for (const a of auths) {
+      const exec = a as { execFn?: typeof import('node:child_process').spawn };
+      if (typeof exec.execFn !== 'function') continue;
+      const spawn = exec.execFn;
+      exec.execFn = ((command: string, args: readonly string[], opts: import('node:child_process').SpawnOptions) => {
+        seen.command = command;
+        const child = spawn(command, args ?? [], opts ?? {});
+        child.stderr?.on('data', (d: Buffer | string) => write(d.toString()));
+        child.on('close', (code) => {
+          seen.exitCode = code ?? undefined;
+        });
+        return child;
+      }) as typeof exec.execFn;
+    }
+    return seen;
   }
 
   private logLine(text: string): void {
@@ -120,29 +226,89 @@ export class Transport {
       for (const [k, val] of Object.entries(headers)) this.logLine(`    ${k}: ${maskHeader(k, val)}`);
     }
     const mod = this.server.protocol === 'https:' ? await import('node:https') : await import('node:http');
-    const signals = [req.signal, this.options.requestTimeoutMs > 0 ? AbortSignal.timeout(this.options.requestTimeoutMs) : undefined].filter((s): s is AbortSignal => !!s);
-    const signal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
-    const res = await new Promise<IncomingMessage>((resolve, reject) => {
-      let request: ClientRequest;
+    // --request-timeout bounds the whole request: every attempt, the waits between them and reading the body.
+    const timeoutMs = this.options.requestTimeoutMs;
+    const deadline = new AbortController();
+    const timer = timeoutMs > 0 ? setTimeout(() => deadline.abort(), timeoutMs) : undefined;
+    const clear = (): void => {
+      if (timer) clearTimeout(timer);
+    };
+    const timedOut = (): Error => this.connectionError(Object.assign(new Error('timeout'), { name: 'TimeoutError' }));
+    const signals = [req.signal, deadline.signal].filter((s): s is AbortSignal => !!s);
+    const signal = AbortSignal.any(signals);
+    for (let attempt = 0; ; attempt++) {
+      let res: IncomingMessage;
       try {
-        request = mod.request(url, { ...base, method, headers, ...(signal ? { signal } : {}) }, resolve);
+        res = await new Promise<IncomingMessage>((resolve, reject) => {
+          let request: ClientRequest;
+          try {
+            request = mod.request(url, { ...base, method, headers, signal }, resolve);
+          } catch (e) {
+            reject(this.connectionError(e));
+            return;
+          }
+          request.on('error', (e) => reject(req.signal?.aborted ? e : deadline.signal.aborted ? timedOut() : e));
+          request.end(body);
+        });
       } catch (e) {
-        reject(this.connectionError(e));
-        return;
+        if (!req.signal?.aborted && !deadline.signal.aborted && method === 'GET' && isProbableEOF(e) && attempt < MAX_RETRIES) {
+          // client-go answers a dropped GET as if the server had said `Retry-After: 1`.
+          await this.waitToRetry(1000, attempt, url, signals);
+          if (deadline.signal.aborted) {
+            clear();
+            throw new KtError(`${RATE_LIMITER_DEADLINE} - error from a previous attempt: EOF`);
+          }
+          if (!req.signal?.aborted) continue;
+        }
+        clear();
+        throw e instanceof ConnectionError || req.signal?.aborted ? e : this.connectionError(e);
       }
-      request.on('error', (e) => reject(this.connectionError(e, req.signal?.aborted)));
-      request.end(body);
-    });
-    const code = res.statusCode ?? 0;
-    if (v >= 6) this.logLine(`${method} ${url} ${code} ${STATUS_TEXT[code] ?? ''} in ${this.now() - started} milliseconds`);
-    if (v >= 8) {
-      this.logLine('Response Headers:');
-      for (const [k, val] of Object.entries(res.headers)) this.logLine(`    ${k}: ${String(val)}`);
+      const code = res.statusCode ?? 0;
+      if (v >= 6) this.logLine(`${method} ${url} ${code} ${STATUS_TEXT[code] ?? ''} in ${this.now() - started} milliseconds`);
+      if (v >= 8) {
+        this.logLine('Response Headers:');
+        for (const [k, val] of Object.entries(res.headers)) this.logLine(`    ${k}: ${String(val)}`);
+      }
+      if (code >= 200 && code < 300) {
+        if (timer) {
+          // After the headers, the deadline ends the body (a follow, a watch, a slow list) with Go's error.
+          const onDeadline = (): void => void res.destroy(new DeadlineError());
+          deadline.signal.addEventListener('abort', onDeadline, { once: true });
+          res.once('close', () => {
+            clear();
+            deadline.signal.removeEventListener('abort', onDeadline);
+          });
+        }
+        return res;
+      }
+      let text: string;
+      try {
+        text = await readAll(res);
+      } catch (e) {
+        clear();
+        throw deadline.signal.aborted ? timedOut() : e;
+      }
+      if (v >= 8) this.logLine(`Response Body: ${text.slice(0, 10240)}`);
+      const wait = req.signal?.aborted ? undefined : retryDelayMs(method, code, res.headers['retry-after'], attempt);
+      if (wait !== undefined) {
+        await this.waitToRetry(wait, attempt, url, signals);
+        if (deadline.signal.aborted) {
+          clear();
+          throw new KtError(RATE_LIMITER_DEADLINE);
+        }
+        if (!req.signal?.aborted) continue;
+      }
+      clear();
+      throw new ApiError(parseStatus(text, code), code);
     }
-    if (code >= 200 && code < 300) return res;
-    const text = await readAll(res);
-    if (v >= 8) this.logLine(`Response Body: ${text.slice(0, 10240)}`);
-    throw new ApiError(parseStatus(text, code), code);
+  }
+
+  /** Waits before attempt `attempt + 1`, logged at -v=4 in client-go's words. */
+  private async waitToRetry(ms: number, attempt: number, url: string, signals: readonly AbortSignal[]): Promise<void> {
+    await sleep(ms, signals);
+    if (this.options.verbosity >= 4 && !signals.some((s) => s.aborted)) {
+      this.options.log(`${klogPrefix(this.now(), 'with_retry.go:234')}Got a Retry-After ${goDurationString(ms)} response for attempt ${attempt + 1} to ${url}`);
+    }
   }
 
   /**
@@ -161,7 +327,13 @@ export class Transport {
   /** A request whose whole JSON body is wanted. */
   async json<T>(req: HttpRequest): Promise<T> {
     const res = await this.open(req);
-    const text = await readAll(res);
+    let text: string;
+    try {
+      text = await readAll(res);
+    } catch (e) {
+      if (e instanceof DeadlineError) throw new ConnectionError(this.hostPort, false, 'Unable to connect to the server: net/http: request canceled (Client.Timeout or context cancellation while reading body)');
+      throw e;
+    }
     if (this.options.verbosity >= 8) this.logLine(`Response Body: ${text.slice(0, 10240)}`);
     return JSON.parse(text) as T;
   }
@@ -177,7 +349,7 @@ export class Transport {
     }
     const detail = err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
       ? `dial tcp: lookup ${this.server.hostname}: no such host`
-      : err.message;
+      : isProbableEOF(err) ? 'EOF' : (TLS_ERRORS[err.code ?? ''] ?? err.message);
     return new ConnectionError(this.hostPort, false, `Unable to connect to the server: ${detail}`);
   }
 }

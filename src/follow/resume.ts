@@ -104,6 +104,8 @@ export function resumable(o: ResumeOptions, state: ResumeState = { lastTs: o.aft
         body?.destroy();
         // Errors before the stream opened (the server's answer) are not drops: they go to the caller.
         if (!body) throw e;
+        // --request-timeout running out is the user's limit, not a drop: it ends the follow as it ends kubectl's.
+        if ((e as Error).name === 'DeadlineError') throw e;
         cause = (e as Error).message || 'stream error';
       }
       if (o.signal.aborted) return;

@@ -14,6 +14,7 @@ export function registerSim(program: Command, r: Registrar): void {
     .option('--frozen', 'Keep logs and metrics still (no new lines over time).')
     .option('--tls', 'Serve HTTPS with a generated CA (written into the kubeconfig) and require a bearer token.')
     .option('--token <token>', 'With --tls: the bearer token clients must send (random by default).')
+    .option('--fault <spec>', 'Inject a fault (repeatable), e.g. status=429,retry-after=1,times=2,path=/api/v1/namespaces/*/pods; delay=3s; forbidden; cut,after-lines=3,path=**/log.', (v: string, prev: string[] = []) => [...prev, v])
     .action(function (this: Command) {
       const flags = this.opts<SimFlags>();
       r.run(this, async (ctx) => (await import('./run.js')).runSim(ctx, flags));

@@ -12,13 +12,28 @@ export interface SimFlags {
   frozen?: boolean;
   tls?: boolean;
   token?: string;
+  fault?: string[];
+}
+
+/** `kt sim --tls --token T`: commander gives the value to the global --token (same name), so look there too. */
+function tokenOf(flags: SimFlags, ctx: CommandContext): { token?: string } {
+  const token = flags.token ?? ctx.globals.token;
+  return token ? { token } : {};
 }
 
 export async function runSim(ctx: CommandContext, flags: SimFlags): Promise<void> {
   const port = parseGoInt(flags.port, '--port');
   if (port < 0 || port > 65535) throw new KtError(`invalid port ${port}`);
   const { startSim } = await import('../../sim/index.js');
-  const sim = await startSim({ scenario: flags.scenario, port, host: flags.host, frozen: flags.frozen === true, tls: flags.tls === true, ...(flags.token ? { token: flags.token } : {}) });
+  const { parseFaultSpec } = await import('../../sim/faults.js');
+  const faults = (flags.fault ?? []).map((spec) => {
+    try {
+      return parseFaultSpec(spec);
+    } catch (e) {
+      throw new KtError((e as Error).message);
+    }
+  });
+  const sim = await startSim({ scenario: flags.scenario, port, host: flags.host, frozen: flags.frozen === true, tls: flags.tls === true, ...tokenOf(flags, ctx), faults });
   if (flags.kubeconfigOut) {
     // Written atomically, so a script polling for the file never reads half of it.
     const tmp = `${flags.kubeconfigOut}.tmp-${process.pid}`;
