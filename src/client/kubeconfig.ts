@@ -25,6 +25,7 @@ import nodePath from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { KtError, RawError } from '../errors.js';
+import { goQuote } from '../format/goquote.js';
 
 // ─── Public API ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -1522,24 +1523,3 @@ export function goBase64Decode(s: string): { bytes: Uint8Array } | { error: stri
   return { bytes: Uint8Array.from(out) };
 }
 
-/** strconv.Quote, for the names client-go prints with %q. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (cp >= 0x20 && cp < 0x7f) out += ch;
-    else if (cp === 7) out += '\\a';
-    else if (cp === 8) out += '\\b';
-    else if (cp === 12) out += '\\f';
-    else if (cp === 10) out += '\\n';
-    else if (cp === 13) out += '\\r';
-    else if (cp === 9) out += '\\t';
-    else if (cp === 11) out += '\\v';
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp === 0xfffd || (cp >= 0x80 && cp < 0xa0)) out += cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\U${cp.toString(16).padStart(8, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}

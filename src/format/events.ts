@@ -6,18 +6,28 @@ import type { CoreEvent } from '../k8s/types.js';
 import { paint } from './color.js';
 import { humanDuration } from './duration.js';
 import { goSort } from './gosort.js';
-import { compareGo, toWellFormed } from './jsonpath.js';
+import { toWellFormed } from './goquote.js';
+import { compareGo } from './jsonpath.js';
 import { TabWriter } from './tabwriter.js';
 
+/**
+ * A field as text. Events come from servers kt does not control; a field of the wrong type is shown, not a crash
+ * (kubectl refuses the whole list instead).
+ */
+export function fieldText(v: unknown): string {
+  return typeof v === 'string' ? v : v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
 /** printers.EscapeTerminal: ESC and CR cannot reach the terminal. */
-export function escapeTerminal(s: string): string {
-  return s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
+export function escapeTerminal(s: unknown): string {
+  return fieldText(s).replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
 }
 
 /** Go's unicode.IsSpace set, which strings.TrimSpace trims (JS's trim() differs on U+0085 and U+FEFF). */
 const GO_SPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 
-export function goTrimSpace(s: string): string {
+export function goTrimSpace(value: unknown): string {
+  const s = fieldText(value);
   let a = 0;
   let b = s.length;
   while (a < b && GO_SPACE.includes(s[a]!)) a++;
@@ -100,7 +110,7 @@ export class EventTablePrinter {
     for (const e of events) {
       const io = e.involvedObject ?? {};
       const row =
-        `${this.options.allNamespaces ? `${e.metadata?.namespace ?? ''}\t` : ''}${eventInterval(e, nowMs)}\t` +
+        `${this.options.allNamespaces ? `${fieldText(e.metadata?.namespace)}\t` : ''}${eventInterval(e, nowMs)}\t` +
         `${escapeTerminal(e.type ?? '')}\t${escapeTerminal(e.reason ?? '')}\t` +
         `${escapeTerminal(io.kind ?? '')}/${escapeTerminal(io.name ?? '')}\t${escapeTerminal(goTrimSpace(e.message ?? ''))}\n`;
       this.writer.write(row);

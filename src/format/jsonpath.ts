@@ -10,6 +10,7 @@
 // Where Go iterates a map (the `*` wildcard and `..` recursive descent) the order is random in kubectl; here keys
 // are visited in sorted (Go byte) order, which is one of the orders kubectl can print.
 
+import { goQuote, isGoPrint, toWellFormed } from './goquote.js';
 import { KtError } from '../errors.js';
 
 /** A JSONPath template that failed to parse or execute. `message` is kubectl's full wording; `reason` is the
@@ -818,13 +819,6 @@ function sortedKeys(o: Record<string, unknown>): string[] {
   return Object.keys(o).sort(compareGo);
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Go replaces invalid UTF-16/UTF-8 with U+FFFD when it encodes JSON. */
-export function toWellFormed(s: string): string {
-  return /[\ud800-\udfff]/.test(s) ? s.replace(LONE_SURROGATE, '\ufffd') : s;
-}
-
 const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
 const HTML_ESCAPES: Record<string, string> = {
   '<': '\\u003c',
@@ -927,31 +921,6 @@ function goSharpV(v: Slot, top = false): string {
   return String(v);
 }
 
-/** strconv.Quote: Go's %q of a string. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of toWellFormed(s)) {
-    const cp = ch.codePointAt(0) as number;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (isGoPrint(ch)) out += ch;
-    else if (cp === 7) out += '\\a';
-    else if (cp === 8) out += '\\b';
-    else if (cp === 12) out += '\\f';
-    else if (cp === 10) out += '\\n';
-    else if (cp === 13) out += '\\r';
-    else if (cp === 9) out += '\\t';
-    else if (cp === 11) out += '\\v';
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp < 0x10000) out += `\\u${cp.toString(16).padStart(4, '0')}`;
-    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
-  }
-  return `${out}"`;
-}
-
-// unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-function isGoPrint(ch: string): boolean {
-  return ch === ' ' || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch);
-}
 
 // fmt %#U: U+0021 '!'
 function goUnicodeSharp(ch: string): string {

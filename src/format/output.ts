@@ -8,7 +8,8 @@
 // that library.
 
 import { KtError } from '../errors.js';
-import { compareGo, compileJsonPath, formatGoFloatG, goQuote, marshalGoJSON, toWellFormed } from './jsonpath.js';
+import { goQuote, toWellFormed } from './goquote.js';
+import { compareGo, compileJsonPath, formatGoFloatG, marshalGoJSON } from './jsonpath.js';
 
 export type OutputFormat =
   | { kind: 'json' }

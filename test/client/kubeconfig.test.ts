@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KtError, RawError } from '../../src/errors.js';
 import {
   goBase64Decode,
-  goQuote,
   resolveConfig,
   toClientNodeOptions,
   type ConnectionFlags,
@@ -17,6 +16,7 @@ import {
   type KubeconfigEnv,
   type ResolveOptions,
 } from '../../src/client/kubeconfig.js';
+import { goQuote } from '../../src/format/goquote.js';
 
 const KUBECTL = '/usr/lib/google-cloud-sdk/bin/kubectl.1.32';
 // Throw-away self-signed EC certificates made for these tests (no secret value anywhere).

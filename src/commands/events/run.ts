@@ -9,7 +9,7 @@ import { openSession } from '../../cli/session.js';
 import { RawError } from '../../errors.js';
 import { useColor } from '../../format/color.js';
 import { eventSortTime, sortEvents, ZERO_TIME } from '../../format/events.js';
-import { goQuote } from '../../format/jsonpath.js';
+import { goQuote } from '../../format/goquote.js';
 import { parseOutputFormat, type OutputFormat } from '../../format/output.js';
 import { RESOURCE_TYPES, type ResourceType } from '../../k8s/resources.js';
 import type { CoreEvent } from '../../k8s/types.js';
