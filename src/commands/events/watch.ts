@@ -5,6 +5,7 @@
 // With --reconnect (kt's) the watch survives: a dropped or closed stream is reopened from the last
 // resourceVersion seen, a 410 Gone relists and resumes from the list's resourceVersion, and an event already
 // printed at the same resourceVersion is never printed again.
+import { sleep as sleepUntil } from '../../util/sleep.js';
 import type { IncomingMessage } from 'node:http';
 import type { KubeClient, WatchEvent } from '../../client/api.js';
 import { ApiError } from '../../client/errors.js';
@@ -113,17 +114,6 @@ export interface WatchRunOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 /** The larger of two resourceVersions when both are numbers (etcd's are); otherwise the newer one seen. */
 function laterRV(current: string | undefined, next: string | undefined): string | undefined {
@@ -143,7 +133,7 @@ async function survivingWatch(
   signal: AbortSignal,
   options: WatchRunOptions,
 ): Promise<void> {
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? sleepUntil;
   /** What has been printed: object identity → the resourceVersion printed. */
   const printed = new Map<string, string>();
   const keyOf = (e: CoreEvent): string => e.metadata?.uid || `${e.metadata?.namespace ?? ''}/${e.metadata?.name ?? ''}`;

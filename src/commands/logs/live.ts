@@ -13,7 +13,8 @@ import type { ResourceType } from '../../k8s/resources.js';
 import type { Extras } from './extras.js';
 import type { LogsOptions } from './options.js';
 import { containersFor, sortByLogging } from './pods.js';
-import { openerFor, sleep } from './run.js';
+import { openerFor } from './run.js';
+import { sleep } from '../../util/sleep.js';
 
 export interface LiveArgs {
   client: KubeClient;

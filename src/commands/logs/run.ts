@@ -17,6 +17,7 @@ import { containersFor, sortByLogging, type LogTarget } from './pods.js';
 import { compileExtras, type Extras } from './extras.js';
 import { lineTransform, prefixFor } from '../../follow/format.js';
 import { resumable } from '../../follow/resume.js';
+import { sleep } from '../../util/sleep.js';
 
 const PODS = RESOURCE_TYPES.find((t) => t.group === '' && t.resource === 'pods')!;
 
@@ -182,17 +183,6 @@ export function containerIdOf(pod: Pod, container: string): string | undefined {
   return all.find((c) => c.name === container)?.containerID;
 }
 
-export const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 /** Wraps an opener so every stream resumes after drops (kt's --resume). */
 export function resumingOpener(client: KubeClient, open: OpenLog, containerIds: ReadonlyMap<string, string | undefined>, verbose: (line: string) => void): OpenLog {

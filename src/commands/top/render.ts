@@ -1,6 +1,7 @@
 // Printing a top view once, or again every interval with --watch: redrawn in place on a terminal, appended
 // (one table after another) when piped.
 import type { IO } from '../../cli/io.js';
+import { sleep } from '../../util/sleep.js';
 import { paintLines, useColor, type ColorMode } from '../../format/color.js';
 
 export interface Frame {
@@ -33,13 +34,7 @@ export async function render(io: IO, color: ColorMode, watchMs: number | undefin
       if (io.out.isTTY) io.out.write(`\x1b[H\x1b[2J${text}`);
       else io.out.write(`${text}\n`);
       if (f.err) io.err.write(f.err);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, watchMs);
-        stop.signal.addEventListener('abort', () => {
-          clearTimeout(t);
-          resolve();
-        }, { once: true });
-      });
+      await sleep(watchMs, stop.signal);
     }
   } finally {
     process.off('SIGINT', onSignal);
