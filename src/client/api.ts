@@ -2,7 +2,7 @@
 // the bottom (MetricsSource, PodReader…), never on this class, so tests can hand them fakes.
 import type { IncomingMessage } from 'node:http';
 import { RESOURCE_TYPES, collectionPath, groupVersion, objectPath, type ResourceType } from '../k8s/resources.js';
-import type { CoreEvent, KubeList, KubeObject, Node, NodeMetrics, Pod, PodMetrics } from '../k8s/types.js';
+import type { CoreEvent, KubeList, KubeObject, Node, NodeMetrics, Pod, PodLogOptions, PodMetrics } from '../k8s/types.js';
 import { KtError } from '../errors.js';
 import { ApiError, statusFromHttp } from './errors.js';
 import type { HttpRequest, Transport } from './transport.js';
@@ -14,17 +14,7 @@ export interface ListOptions {
   limit?: number;
 }
 
-export interface PodLogOptions {
-  container?: string;
-  follow?: boolean;
-  previous?: boolean;
-  sinceSeconds?: number;
-  sinceTime?: string;
-  tailLines?: number;
-  timestamps?: boolean;
-  limitBytes?: number;
-  insecureSkipTLSVerifyBackend?: boolean;
-}
+export type { PodLogOptions };
 
 interface APIGroupList {
   groups: { name: string; versions: { groupVersion: string; version: string }[]; preferredVersion?: { version: string } }[];

@@ -1,19 +1,9 @@
 // The log-following core's vocabulary. Nothing here knows about the command line or the API client: callers hand
 // in compiled values (RegExps, numbers), a way to open a log stream, a clock and output sinks.
+import type { PodLogOptions } from '../k8s/types.js';
 
-/** pods/log query parameters, as the API names them. */
-export interface LogQuery {
-  container: string;
-  follow?: boolean;
-  previous?: boolean;
-  sinceSeconds?: number;
-  /** RFC3339, UTC. */
-  sinceTime?: string;
-  tailLines?: number;
-  timestamps?: boolean;
-  limitBytes?: number;
-  insecureSkipTLSVerifyBackend?: boolean;
-}
+/** pods/log query parameters, as the API names them; the container is always named (kubectl always resolves one). */
+export type LogQuery = PodLogOptions & { container: string };
 
 /** One container's log to read. */
 export interface StreamSpec {

@@ -150,3 +150,17 @@ export interface Status {
   code?: number;
   details?: { name?: string; group?: string; kind?: string; causes?: { reason?: string; message?: string; field?: string }[]; retryAfterSeconds?: number };
 }
+
+/** pods/log query parameters (PodLogOptions), as the API names them. */
+export interface PodLogOptions {
+  container?: string;
+  follow?: boolean;
+  previous?: boolean;
+  sinceSeconds?: number;
+  /** RFC3339, UTC. */
+  sinceTime?: string;
+  tailLines?: number;
+  timestamps?: boolean;
+  limitBytes?: number;
+  insecureSkipTLSVerifyBackend?: boolean;
+}
