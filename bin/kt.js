@@ -11,6 +11,13 @@ if (major < 22 || (major === 22 && minor < 19)) {
   process.exit(1);
 }
 module.enableCompileCache?.();
+// A reader that goes away (`kt … | head`) ends kt quietly, as it ends kubectl, instead of an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 const { main } = await import('../dist/main.js');
 const name = basename(process.argv[1] ?? 'kt').replace(/\.(c|m)?js$/, '');
 const args = process.argv.slice(2);
