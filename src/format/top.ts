@@ -61,10 +61,14 @@ export interface PodPrintOptions {
   sum: boolean;
 }
 
-function byUsage(sortBy: SortBy, a: Usage, b: Usage): boolean {
-  const qa = a[sortBy as Measured] ?? Quantity.zero();
-  const qb = b[sortBy as Measured] ?? Quantity.zero();
-  return sortBy === 'cpu' ? qa.milliValue() > qb.milliValue() : qa.value() > qb.value();
+/**
+ * The number kubectl's sorter compares (MilliValue for cpu, Value for memory), computed once per row rather than
+ * on each of the n·log n comparisons.
+ */
+function sortKey(sortBy: SortBy, u: Usage): bigint {
+  if (sortBy === 'cpu') return (u.cpu ?? Quantity.zero()).milliValue();
+  if (sortBy === 'memory') return (u.memory ?? Quantity.zero()).value();
+  return 0n;
 }
 
 export function printPodMetrics(metrics: readonly PodMetrics[], o: PodPrintOptions): string {
@@ -83,19 +87,25 @@ export function printPodMetrics(metrics: readonly PodMetrics[], o: PodPrintOptio
     }
     w.write(`${header}NAME\tCPU(cores)\tMEMORY(bytes)\t\n`);
   }
-  const rows = metrics.map((m) => ({ m, usage: podUsage(m) }));
+  const rows = metrics.map((m) => {
+    const containers = (m.containers ?? []).map((c) => ({ c, u: usageOf(c.usage) }));
+    const usage = { cpu: Quantity.zero(), memory: Quantity.zero() };
+    for (const { u } of containers) for (const r of MEASURED) if (u[r]) usage[r] = usage[r].add(u[r]);
+    return { m, usage, containers, key: sortKey(o.sortBy, usage) };
+  });
+  const byUsage = o.sortBy === 'cpu' || o.sortBy === 'memory';
   goSort(rows, (a, b) => {
-    if (o.sortBy === 'cpu' || o.sortBy === 'memory') return byUsage(o.sortBy, a.usage, b.usage);
+    if (byUsage) return a.key > b.key;
     const an = a.m.metadata?.namespace ?? '';
     const bn = b.m.metadata?.namespace ?? '';
     if (o.withNamespace && an !== bn) return an < bn;
     return (a.m.metadata?.name ?? '') < (b.m.metadata?.name ?? '');
   });
-  for (const { m, usage } of rows) {
+  for (const { m, usage, containers: parsed } of rows) {
     const ns = o.withNamespace ? `${m.metadata?.namespace ?? ''}\t` : '';
     if (o.containers) {
-      const containers: { c: ContainerMetrics; u: Usage }[] = (m.containers ?? []).map((c) => ({ c, u: usageOf(c.usage) }));
-      goSort(containers, (a, b) => (o.sortBy === 'cpu' || o.sortBy === 'memory' ? byUsage(o.sortBy, a.u, b.u) : a.c.name < b.c.name));
+      const containers: { c: ContainerMetrics; u: Usage; key: bigint }[] = parsed.map((p) => ({ ...p, key: sortKey(o.sortBy, p.u) }));
+      goSort(containers, (a, b) => (byUsage ? a.key > b.key : a.c.name < b.c.name));
       for (const { c, u } of containers) w.write(`${ns}${m.metadata?.name ?? ''}\t${cells(c.name, u)}`);
     } else {
       w.write(`${ns}${cells(m.metadata?.name ?? '', usage)}`);
@@ -122,8 +132,12 @@ export interface NodePrintOptions {
 export function printNodeMetrics(metrics: readonly NodeMetrics[], available: ReadonlyMap<string, ResourceList | undefined>, o: NodePrintOptions): string {
   if (metrics.length === 0) return '';
   const w = new TabWriter();
-  const rows = metrics.map((m) => ({ m, usage: usageOf(m.usage) }));
-  goSort(rows, (a, b) => (o.sortBy === 'cpu' || o.sortBy === 'memory' ? byUsage(o.sortBy, a.usage, b.usage) : (a.m.metadata?.name ?? '') < (b.m.metadata?.name ?? '')));
+  const rows = metrics.map((m) => {
+    const usage = usageOf(m.usage);
+    return { m, usage, key: sortKey(o.sortBy, usage) };
+  });
+  const byUsage = o.sortBy === 'cpu' || o.sortBy === 'memory';
+  goSort(rows, (a, b) => (byUsage ? a.key > b.key : (a.m.metadata?.name ?? '') < (b.m.metadata?.name ?? '')));
   if (!o.noHeaders) w.write('NAME\tCPU(cores)\tCPU(%)\tMEMORY(bytes)\tMEMORY(%)\t\n');
   const missing = new Map(available);
   for (const { m, usage } of rows) {
