@@ -226,6 +226,9 @@ describe.skipIf(!KUBECTL)('kt debug sends what kubectl 1.32 sends', () => {
     ['debug', 'deploy/nope', '--image=busybox', '--profile=general'],
     ['debug', 'rs/checkout-6f8b9c7d5', '-n', 'shop', '--image=busybox', '--profile=general'],
     ['debug', 'foo/bar', '--image=busybox', '--profile=general'],
+    ['debug', 'node/', '--image=busybox', '--profile=general'],
+    ['debug', 'pod/', '--image=busybox', '--profile=legacy'],
+    ['debug', 'a/b/c', '--image=busybox', '--profile=general'],
     ['debug', 'rich', '-n', 'shop', '--image=busybox', '--profile=general', '-c', 'sidecar'],
     ['debug', 'rich', '-n', 'shop', '--copy-to=payments-0', '--image=busybox', '--profile=general'],
   ];

@@ -189,7 +189,13 @@ const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never', ''];
  * deprecation warning to stderr, where kubectl prints them.
  */
 export function validateDebug(o: DebugOptions, io: IO): void {
-  if (o.cleanup) return;
+  if (o.cleanup) {
+    // kt's own mode: it lists and deletes what kt created, so it takes nothing that creates.
+    if (o.targetNames.length > 0 || o.copyTo !== '' || o.image !== '' || o.filenames.length > 0) {
+      throw new KtError('--cleanup takes no NAME, --image, --copy-to or --filename: it removes the pods kt created');
+    }
+    return;
+  }
   if (o.attach && o.attachChanged && o.image === '' && o.container === '') {
     throw new KtError('you must specify --container or create a new container using --image in order to attach.');
   }

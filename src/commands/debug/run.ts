@@ -53,6 +53,13 @@ interface Target {
 /** The objects NAME, TYPE/NAME and -f name, fetched in order; anything but a pod or a node is refused. */
 async function resolveTargets(client: KubeClient, o: DebugOptions): Promise<Target[]> {
   const targets: Target[] = [];
+  // The resource builder checks every TYPE/NAME before it fetches anything.
+  for (const name of o.targetNames) {
+    if (!name.includes('/')) continue;
+    const parts = name.split('/');
+    if (parts.length > 2) throw new KtError('arguments in resource/name form may not have more than one slash');
+    if (parts[0] === '' || parts[1] === '') throw new KtError('arguments in resource/name form must have a single resource and name');
+  }
   for (const name of o.targetNames) {
     const slash = name.indexOf('/');
     const type = await client.resolveType(slash < 0 ? 'pods' : name.slice(0, slash)).catch((e: unknown) => {
