@@ -3,6 +3,7 @@
 // text and -v logging are ours, because client-node's versions crash on aborted streams and lose server errors.
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { createRequire } from 'node:module';
+import { sleep } from '../util/sleep.js';
 import type { ResolvedConfig } from './kubeconfig.js';
 import { ApiError, ConnectionError, DeadlineError, statusFromHttp } from './errors.js';
 import type { Status } from '../k8s/types.js';
@@ -111,19 +112,18 @@ function isProbableEOF(e: unknown): boolean {
   return err?.code === 'ECONNRESET' || err?.code === 'EPIPE' || err?.message === 'socket hang up';
 }
 
-/** Sleeps, waking early when any signal aborts. */
-function sleep(ms: number, signals: readonly AbortSignal[]): Promise<void> {
-  return new Promise((resolve) => {
-    if (signals.some((s) => s.aborted)) return resolve();
-    const done = (): void => {
-      clearTimeout(t);
-      for (const s of signals) s.removeEventListener('abort', done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    for (const s of signals) s.addEventListener('abort', done, { once: true });
-  });
+const guarded = new WeakSet<object>();
+/**
+ * A kept-alive socket outlives its request; when a follow is aborted (Ctrl-C, --wait-for matched) the socket is
+ * destroyed with an AbortError after the request has let go of it. The request and response report that error;
+ * this listener only keeps it from crashing the process as an unhandled 'error' event.
+ */
+function guardSocket(socket: import('node:net').Socket): void {
+  if (guarded.has(socket)) return;
+  guarded.add(socket);
+  socket.on('error', () => {});
 }
+
 
 /** Never print a credential: bearer tokens and basic auth are masked at every -v level. */
 export function maskHeader(name: string, value: string): string {
@@ -294,6 +294,7 @@ export class Transport {
             return;
           }
           request.on('error', (e) => reject(req.signal?.aborted ? e : deadline.signal.aborted ? timedOut() : e));
+          request.on('socket', guardSocket);
           request.end(body);
         });
       } catch (e) {
@@ -351,7 +352,7 @@ export class Transport {
 
   /** Waits before attempt `attempt + 1`, logged at -v=4 in client-go's words. */
   private async waitToRetry(ms: number, attempt: number, url: string, signals: readonly AbortSignal[]): Promise<void> {
-    await sleep(ms, signals);
+    await sleep(ms, AbortSignal.any([...signals]));
     if (this.options.verbosity >= 4 && !signals.some((s) => s.aborted)) {
       this.options.log(`${klogPrefix(this.now(), 'with_retry.go:234')}Got a Retry-After ${goDurationString(ms)} response for attempt ${attempt + 1} to ${url}`);
     }
