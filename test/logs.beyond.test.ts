@@ -45,7 +45,7 @@ describe('kt logs beyond kubectl', () => {
     expect(always.stdout).toContain('\x1b[1;31mwörld\x1b[0m');
     expect(always.stdout.startsWith(prefixFor('hello-unicode', 'hello', true))).toBe(true);
     const bad = await runKt(['logs', 'hello-unicode', '--color=sometimes'], t.env);
-    expect(bad).toEqual({ code: 1, stdout: '', stderr: 'error: invalid --color "sometimes": use auto, always or never\n' });
+    expect(bad).toEqual({ code: 1, stdout: '', stderr: 'error: invalid argument "sometimes" for "--color" flag: must be auto, always or never\nSee \'kt logs --help\' for usage.\n' });
   });
 
   it('--match keeps only pods whose name matches', async () => {

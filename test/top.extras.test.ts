@@ -56,7 +56,7 @@ describe('kt top extensions', () => {
     expect(always.stdout).toContain('\x1b[31mcheckout-6f8b9c7d5-p4x7w   app ');
     expect(always.stdout.match(/\x1b\[31m/g)).toHaveLength(1);
     const bad = await runKt(['top', 'pod', '--color=sometimes'], t.env);
-    expect(bad).toEqual({ code: 1, stdout: '', stderr: 'error: invalid --color value "sometimes": must be auto, always or never\n' });
+    expect(bad).toEqual({ code: 1, stdout: '', stderr: 'error: invalid argument "sometimes" for "--color" flag: must be auto, always or never\nSee \'kt top pod --help\' for usage.\n' });
   });
 
   it('--watch appends a table per interval when piped, and a NAME after -w is still the NAME', async () => {

@@ -1,11 +1,13 @@
 // Colour only where a person is looking: a TTY, unless NO_COLOR is set or --color says otherwise. Escape codes
 // are added after alignment, so they never count toward a column's width.
+import { FlagError } from '../errors.js';
 
 export type ColorMode = 'auto' | 'always' | 'never';
 
+/** --color's value, checked as pflag checks a flag value (every command words the error the same way). */
 export function parseColorMode(value: string): ColorMode {
   if (value === 'auto' || value === 'always' || value === 'never') return value;
-  throw new Error(`invalid --color value "${value}": must be auto, always or never`);
+  throw new FlagError(`invalid argument "${value}" for "--color" flag: must be auto, always or never`);
 }
 
 export function useColor(mode: ColorMode, isTTY: boolean | undefined, env: Record<string, string | undefined>): boolean {

@@ -77,10 +77,7 @@ export function parseSince(value: string | undefined): number | undefined {
   }
 }
 
-export function parseColor(value: string): ColorMode {
-  if (value === 'auto' || value === 'always' || value === 'never') return value;
-  throw new FlagError(`invalid argument "${value}" for "--color" flag: must be auto, always or never`);
-}
+export { parseColorMode as parseColor } from '../../format/color.js';
 
 /** The --related / --reconnect combinations kt can honour (checked before any request, like kubectl's Validate). */
 export function validateExtensions(flags: Pick<EventsFlags, 'related' | 'for' | 'reconnect' | 'watch'>): void {

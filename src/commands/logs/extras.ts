@@ -1,5 +1,6 @@
 // kt's flags beyond kubectl 1.32, compiled into plain values for the follow core. With none given, everything
 // here is inert and `kt logs` behaves exactly as kubectl does.
+import { parseColorMode, useColor } from '../../format/color.js';
 import type { IO } from '../../cli/io.js';
 import { KtError } from '../../errors.js';
 import { parseGoDuration } from '../../format/duration.js';
@@ -32,11 +33,7 @@ function regex(flag: string, source: string): RegExp {
 
 /** --color: auto colours a terminal unless NO_COLOR is set. */
 export function colorEnabled(when: string, io: IO): boolean {
-  if (when === 'always') return true;
-  if (when === 'never') return false;
-  if (when !== 'auto') throw new KtError(`invalid --color "${when}": use auto, always or never`);
-  const noColor = io.env['NO_COLOR'];
-  return io.out.isTTY === true && (noColor === undefined || noColor === '');
+  return useColor(parseColorMode(when), io.out.isTTY, io.env);
 }
 
 export function compileExtras(flags: LogsFlags, io: IO): Extras {

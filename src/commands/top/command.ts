@@ -18,7 +18,7 @@ export function registerTop(program: Command, r: Registrar): void {
         throw new ExitError(1);
       });
     });
-  top
+  const pod = top
     .command('pod')
     .aliases(['pods', 'po'])
     .description('Display resource (CPU/memory) usage of pods.')
@@ -31,18 +31,13 @@ export function registerTop(program: Command, r: Registrar): void {
     .option('--sort-by <field>', "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'.", '')
     .option('--sum', 'Print the sum of the resource usage')
     .option('--use-protocol-buffers', 'Enables using protocol-buffers to access Metrics API.', true)
-    .option('-o, --output <format>', 'kt: print the metrics as json, yaml, name, jsonpath=TEMPLATE or jsonpath-as-json=TEMPLATE (computed values included).')
-    .option('--resources', 'kt: show usage beside requests and limits (with percentages), restarts and the last termination.')
-    .option('-w, --watch [interval]', 'kt: refresh every interval (default 2s): in place on a terminal, appended when piped.')
-    .option('--color <when>', 'kt: colour rows above 90% of a limit: auto (terminals only, not with NO_COLOR), always or never.', 'auto')
-    .option('--explain', 'kt: print the kubectl commands that give the same answer (on stderr, before the output).')
     .allowExcessArguments()
     .action(function (this: Command) {
       const args = [...this.args];
       const flags = this.opts<TopPodFlags>();
       r.run(this, async (ctx) => (await import('./pod.js')).topPod(ctx, flags, args));
     });
-  top
+  const node = top
     .command('node')
     .aliases(['nodes', 'no'])
     .description('Display resource (CPU/memory) usage of nodes.')
@@ -52,15 +47,21 @@ export function registerTop(program: Command, r: Registrar): void {
     .option('--show-capacity', 'Print node resources based on Capacity instead of Allocatable(default) of the nodes.')
     .option('--sort-by <field>', "If non-empty, sort nodes list using specified field. The field can be either 'cpu' or 'memory'.", '')
     .option('--use-protocol-buffers', 'Enables using protocol-buffers to access Metrics API.', true)
-    .option('-o, --output <format>', 'kt: print the metrics as json, yaml, name, jsonpath=TEMPLATE or jsonpath-as-json=TEMPLATE (computed values included).')
-    .option('--resources', 'kt: show usage beside requests and limits (with percentages), restarts and the last termination.')
-    .option('-w, --watch [interval]', 'kt: refresh every interval (default 2s): in place on a terminal, appended when piped.')
-    .option('--color <when>', 'kt: colour rows above 90% of a limit: auto (terminals only, not with NO_COLOR), always or never.', 'auto')
-    .option('--explain', 'kt: print the kubectl commands that give the same answer (on stderr, before the output).')
     .allowExcessArguments()
     .action(function (this: Command) {
       const args = [...this.args];
       const flags = this.opts<TopNodeFlags>();
       r.run(this, async (ctx) => (await import('./node.js')).topNode(ctx, flags, args));
     });
+  // kt's own flags, the same on both: kubectl top has none of them, so its defaults stay as they are.
+  for (const cmd of [pod, node]) addKtExtras(cmd);
+}
+
+function addKtExtras(cmd: Command): void {
+  cmd
+    .option('-o, --output <format>', 'kt: print the metrics as json, yaml, name, jsonpath=TEMPLATE or jsonpath-as-json=TEMPLATE (computed values included).')
+    .option('--resources', 'kt: show usage beside requests and limits (with percentages), restarts and the last termination.')
+    .option('-w, --watch [interval]', 'kt: refresh every interval (default 2s): in place on a terminal, appended when piped.')
+    .option('--color <when>', 'kt: colour rows above 90% of a limit: auto (terminals only, not with NO_COLOR), always or never.', 'auto')
+    .option('--explain', 'kt: print the kubectl commands that give the same answer (on stderr, before the output).');
 }

@@ -5,7 +5,7 @@ import { parseColorMode, type ColorMode } from '../../format/color.js';
 import { parseRequestTimeout } from '../../format/duration.js';
 import { parseOutputFormat, type OutputFormat } from '../../format/output.js';
 
-export interface TopPodFlags {
+export interface TopPodFlags extends TopExtraFlags {
   allNamespaces?: boolean;
   containers?: boolean;
   fieldSelector: string;
@@ -14,6 +14,10 @@ export interface TopPodFlags {
   sortBy: string;
   sum?: boolean;
   useProtocolBuffers?: boolean;
+}
+
+/** kt's flags on both top commands. */
+export interface TopExtraFlags {
   output?: string;
   resources?: boolean;
   watch?: string | boolean;
@@ -21,17 +25,12 @@ export interface TopPodFlags {
   explain?: boolean;
 }
 
-export interface TopNodeFlags {
+export interface TopNodeFlags extends TopExtraFlags {
   headers: boolean;
   selector: string;
   showCapacity?: boolean;
   sortBy: string;
   useProtocolBuffers?: boolean;
-  output?: string;
-  resources?: boolean;
-  watch?: string | boolean;
-  color: string;
-  explain?: boolean;
 }
 
 /** kt's additions to kubectl top: -o, --resources, --watch [INTERVAL], --color. All off by default. */
@@ -71,7 +70,7 @@ const OUTPUTS = ['json', 'yaml', 'name', 'jsonpath', 'jsonpath-as-json'] as cons
  * `-w` takes an optional interval; commander hands over whatever word follows, so a word that is not a duration
  * is the NAME argument after all.
  */
-function completeExtras(flags: { output?: string; resources?: boolean; watch?: string | boolean; color: string }, args: string[]): TopExtras {
+function completeExtras(flags: TopExtraFlags, args: string[]): TopExtras {
   let watchMs: number | undefined;
   if (flags.watch !== undefined && flags.watch !== false) {
     watchMs = 2000;
@@ -84,12 +83,7 @@ function completeExtras(flags: { output?: string; resources?: boolean; watch?: s
       if (watchMs <= 0) throw new KtError(`--watch interval must be greater than zero`);
     }
   }
-  let color: ColorMode;
-  try {
-    color = parseColorMode(flags.color);
-  } catch (e) {
-    throw new KtError((e as Error).message);
-  }
+  const color: ColorMode = parseColorMode(flags.color);
   return {
     output: flags.output !== undefined ? parseOutputFormat(flags.output, OUTPUTS) : undefined,
     resources: flags.resources === true,

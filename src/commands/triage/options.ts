@@ -31,12 +31,7 @@ export const TRIAGE_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', '
 
 export function completeTriage(flags: TriageFlags, args: readonly string[], namespace: string): TriageOptions {
   if (args.length > 1) throw new UsageError('triage takes one POD or TYPE/NAME');
-  let color: ColorMode;
-  try {
-    color = parseColorMode(flags.color);
-  } catch (e) {
-    throw new KtError((e as Error).message);
-  }
+  const color: ColorMode = parseColorMode(flags.color);
   return {
     target: args[0] ?? '',
     selector: flags.selector,
