@@ -65,6 +65,13 @@ export async function openSession(flags: GlobalFlags, io: IO, namespaceFirst = t
       undefined,
       { namespaceFirst },
     );
+    // kubectl's loader logs which files it read (-v=6) or that none of KUBECONFIG's exist (-v=1).
+    const v = flags.v ?? 0;
+    if (v >= 1) {
+      const { klogPrefix } = await import('../format/klog.js');
+      if (v >= 1 && config.configNotFound) io.err.write(`${klogPrefix(io.now(), 'loader.go:140')}${config.configNotFound}\n`);
+      if (v >= 6) for (const file of config.files) io.err.write(`${klogPrefix(io.now(), 'loader.go:402')}Config loaded from file:  ${file}\n`);
+    }
   }
   let client: Promise<KubeClient> | undefined;
   return {

@@ -4,6 +4,7 @@
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { createRequire } from 'node:module';
 import { sleep } from '../util/sleep.js';
+import { klogPrefix } from '../format/klog.js';
 import type { ResolvedConfig } from './kubeconfig.js';
 import { ApiError, ConnectionError, DeadlineError, statusFromHttp } from './errors.js';
 import type { Status } from '../k8s/types.js';
@@ -54,11 +55,6 @@ function goQueryEscape(s: string): string {
 }
 
 /** klog's header: `I1125 10:27:08.052963   26449 file.go:560] `. */
-function klogPrefix(now: number, source = 'round_trippers.go:560'): string {
-  const d = new Date(now);
-  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return `I${p(d.getMonth() + 1)}${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}000 ${String(process.pid).padStart(7)} ${source}] `;
-}
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
@@ -240,7 +236,7 @@ export class Transport {
   }
 
   private logLine(text: string): void {
-    this.options.log(`${klogPrefix(this.now())}${text}`);
+    this.options.log(`${klogPrefix(this.now(), 'round_trippers.go:560')}${text}`);
   }
 
   /** Sends a request and resolves with the response once its headers arrive; non-2xx answers become ApiError. */
