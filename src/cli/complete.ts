@@ -166,11 +166,7 @@ class Live {
   }
 
   namespaces(): Promise<string[]> {
-    return this.names(async (c) => {
-      const { RESOURCE_TYPES, collectionPath } = await import('../k8s/resources.js');
-      const ns = RESOURCE_TYPES.find((t) => t.resource === 'namespaces')!;
-      return (await c.listAll(collectionPath(ns))).items.map((n) => n.metadata?.name ?? '').filter(Boolean);
-    });
+    return this.names(async (c) => (await c.listNamespaces()).items.map((n) => n.metadata?.name ?? '').filter(Boolean));
   }
 
   containers(pod: string): Promise<string[]> {

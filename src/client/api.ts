@@ -34,6 +34,7 @@ const type = (group: string, resource: string): ResourceType => RESOURCE_TYPES.f
 const PODS = type('', 'pods');
 const NODES = type('', 'nodes');
 const EVENTS = type('', 'events');
+const NAMESPACES = type('', 'namespaces');
 const POD_METRICS = type('metrics.k8s.io', 'pods');
 const NODE_METRICS = type('metrics.k8s.io', 'nodes');
 
@@ -117,6 +118,10 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
 
   getNode(name: string): Promise<Node> {
     return this.get(objectPath(NODES, undefined, name));
+  }
+
+  listNamespaces(options: ListOptions = {}): Promise<KubeList<KubeObject>> {
+    return this.listAll<KubeObject>(collectionPath(NAMESPACES), options);
   }
 
   listEvents(namespace: string | undefined, options: ListOptions = {}): Promise<KubeList<CoreEvent>> {

@@ -35,6 +35,13 @@ describe('client layer against the sim', () => {
     expect(all.metadata?.continue).toBeUndefined();
   });
 
+  it('lists namespaces page by page, with a field selector', async () => {
+    const all = await client.listNamespaces({ limit: 2 });
+    expect(all.items.map((n) => n.metadata?.name)).toEqual(['batch', 'default', 'kube-system', 'quiet', 'shop']);
+    const one = await client.listNamespaces({ fieldSelector: 'metadata.name=shop' });
+    expect(one.items.map((n) => n.metadata?.name)).toEqual(['shop']);
+  });
+
   it('sends label and field selectors', async () => {
     const pods = await client.listPods('shop', { labelSelector: 'app=web', fieldSelector: 'spec.nodeName=node-b' });
     expect(pods.items.map((p) => p.metadata?.name)).toEqual(['web-7d9c6b5f4-zt8mn']);
