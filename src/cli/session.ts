@@ -84,6 +84,7 @@ export async function openSession(flags: GlobalFlags, io: IO, namespaceFirst = t
           verbosity: flags.v ?? 0,
           log: (line) => io.err.write(`${line}\n`),
           stderr: (text) => io.err.write(text),
+          env: io.env,
           now: io.now,
         });
         return new KubeClient(transport);

@@ -5,6 +5,7 @@ import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { createRequire } from 'node:module';
 import { sleep } from '../util/sleep.js';
 import { klogPrefix } from '../format/klog.js';
+import { proxyFromEnvironment } from './proxy.js';
 import type { ResolvedConfig } from './kubeconfig.js';
 import { ApiError, ConnectionError, DeadlineError, statusFromHttp } from './errors.js';
 import type { Status } from '../k8s/types.js';
@@ -29,6 +30,8 @@ export interface TransportOptions {
   /** Clock for -v timestamps and latencies. */
   now?: () => number;
   userAgent?: string;
+  /** The environment for HTTPS_PROXY / NO_PROXY (default: the process's). */
+  env?: Record<string, string | undefined>;
   /** Where an exec credential plugin's stderr goes as it runs (kubectl passes it through); default: stderr. */
   stderr?: (text: string) => void;
 }
@@ -132,10 +135,15 @@ export class Transport {
   private readonly now: () => number;
   readonly server: URL;
 
-  constructor(readonly config: ResolvedConfig, readonly options: TransportOptions) {
+  constructor(config: ResolvedConfig, readonly options: TransportOptions) {
     this.now = options.now ?? Date.now;
     this.server = new URL(config.cluster.server);
+    // kubectl takes HTTPS_PROXY / NO_PROXY from the environment when the kubeconfig names no proxy-url.
+    const proxy = config.cluster.proxyUrl === undefined ? proxyFromEnvironment(this.server, options.env ?? process.env) : undefined;
+    this.config = proxy ? { ...config, cluster: { ...config.cluster, proxyUrl: proxy } } : config;
   }
+
+  readonly config: ResolvedConfig;
 
   /** host:port as kubectl names it in connection errors. */
   get hostPort(): string {
