@@ -178,4 +178,30 @@ describe('kt logs -f --live: following a deployment as it changes', () => {
       await kt.exited;
     }
   });
+
+  it('holds to --max-log-requests: a pod beyond it waits until a followed pod goes away', async () => {
+    const c = t.sim.cluster;
+    const kt = startKt(['logs', '-f', '--live', '-n', 'shop', 'deploy/web', '--tail=1', '--max-log-requests=2'], t.env);
+    try {
+      await until('both pods', () => kt.stderr().includes('+ pod/web-7d9c6b5f4-kx2vq\n') && kt.stderr().includes('+ pod/web-7d9c6b5f4-zt8mn\n'));
+      c.createPod({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'web-7d9c6b5f4-third', namespace: 'shop', labels: { app: 'web', 'pod-template-hash': '7d9c6b5f4' } },
+        spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] },
+      });
+      await until('the wait notice', () => kt.stderr().includes('kt: pod/web-7d9c6b5f4-third waits: already following 2 log streams (--max-log-requests=2)\n'));
+      expect(kt.stderr()).not.toContain('+ pod/web-7d9c6b5f4-third');
+      c.deletePod('shop', 'web-7d9c6b5f4-zt8mn');
+      await until('the waiting pod followed', () => kt.stderr().includes('+ pod/web-7d9c6b5f4-third\n'));
+      expect(kt.stderr().indexOf('- pod/web-7d9c6b5f4-zt8mn')).toBeLessThan(kt.stderr().indexOf('+ pod/web-7d9c6b5f4-third'));
+      await until('the third pod running', () => c.getPod('shop', 'web-7d9c6b5f4-third')?.status?.phase === 'Running');
+      await sleep(300);
+      c.appendLog('shop', 'web-7d9c6b5f4-third', 'nginx', 'finally my turn');
+      await until('its line', () => kt.stdout().includes('[pod/web-7d9c6b5f4-third/nginx] finally my turn\n'));
+    } finally {
+      kt.child.kill();
+      await kt.exited;
+    }
+  });
 });

@@ -50,6 +50,11 @@ export interface LiveOptions {
   notice: (line: string) => void;
   /** How many lines of a dead instance to show when none of it was shown before. */
   previousTail?: number;
+  /**
+   * At most this many container streams at once (--max-log-requests); a pod that would exceed it waits, with a
+   * notice, until a followed pod goes away.
+   */
+  maxStreams?: number;
 }
 
 function statusOf(pod: LivePod | undefined, container: string): LiveContainerStatus | undefined {
@@ -63,6 +68,8 @@ const keyOf = (pod: LivePod): string => `${pod.metadata?.namespace ?? ''}/${pod.
 class Tracked {
   pod: LivePod;
   gone = false;
+  /** How many container streams this pod holds (counted against --max-log-requests). */
+  streams = 0;
   readonly controller = new AbortController();
   private waiters: (() => void)[] = [];
   constructor(pod: LivePod) {
@@ -171,11 +178,21 @@ export async function followLive(o: LiveOptions): Promise<void> {
     }
   };
 
+  let streams = 0;
+  const waiting = new Map<string, LivePod>();
   const add = (pod: LivePod): void => {
+    const containers = o.containersOf(pod);
+    if (o.maxStreams !== undefined && streams > 0 && streams + containers.length > o.maxStreams) {
+      if (!waiting.has(keyOf(pod))) o.notice(`kt: pod/${pod.metadata?.name} waits: already following ${streams} log streams (--max-log-requests=${o.maxStreams})\n`);
+      waiting.set(keyOf(pod), pod);
+      return;
+    }
+    streams += containers.length;
     const t = new Tracked(pod);
+    t.streams = containers.length;
     tracked.set(keyOf(pod), t);
     o.notice(`+ pod/${pod.metadata?.name}\n`);
-    for (const c of o.containersOf(pod)) {
+    for (const c of containers) {
       tails.push(
         followContainer(t, c).catch((e: unknown) => {
           if (all.aborted) return;
@@ -191,16 +208,24 @@ export async function followLive(o: LiveOptions): Promise<void> {
       const key = keyOf(e.pod);
       const t = tracked.get(key);
       if (e.type === 'DELETED') {
+        waiting.delete(key);
         if (t) {
           t.gone = true;
           tracked.delete(key);
           t.controller.abort();
           t.wake();
+          streams -= t.streams;
           o.notice(`- pod/${e.pod.metadata?.name}\n`);
+          // Room freed: start the pods that were waiting, oldest first.
+          for (const [k, pod] of [...waiting]) {
+            waiting.delete(k);
+            add(pod);
+          }
         }
         return;
       }
       if (t) t.update(e.pod);
+      else if (waiting.has(key)) waiting.set(key, e.pod);
       else if (!o.accept || o.accept(e.pod)) add(e.pod);
     }, all)
     .catch((e: unknown) => {

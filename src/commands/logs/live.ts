@@ -57,6 +57,7 @@ export async function runLive(a: LiveArgs): Promise<void> {
     signal: a.signal,
     sleep,
     previousOnRestart: x.previousOnRestart,
+    maxStreams: o.maxLogRequests,
     notice: (line) => a.io.err.write(line),
     ...(x.match ? { accept: (p: LivePod) => x.match!.test(p.metadata?.name ?? '') } : {}),
     containersOf: (pod) => {
