@@ -1,12 +1,17 @@
 // Bundles src/ into dist/ with esbuild: one entry chunk for the command line, lazily imported chunks for
 // each command and for the client layer, so `kt --version` never parses @kubernetes/client-node.
+// The bundle is written beside dist/ and swapped in at the end, so a kt that is running (a test, a follow)
+// never finds dist/ half-written.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+const staging = `${dist}.build-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
 await build({
   entryPoints: { main: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -20,3 +25,11 @@ await build({
   banner: { js: "import{createRequire as __ktCreateRequire}from'node:module';const require=__ktCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+const old = `${dist}.old-${process.pid}`;
+try {
+  renameSync(dist, old);
+} catch {
+  // no previous build
+}
+renameSync(staging, dist);
+rmSync(old, { recursive: true, force: true });
