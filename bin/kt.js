@@ -21,5 +21,12 @@ for (const stream of [process.stdout, process.stderr]) {
 const { main } = await import('../dist/main.js');
 const name = basename(process.argv[1] ?? 'kt').replace(/\.(c|m)?js$/, '');
 const args = process.argv.slice(2);
-if (name === 'kubectl_complete-triage') process.exitCode = await main(['__complete', ...args], undefined, 'kubectl triage');
-else process.exitCode = await main(args, undefined, name === 'kubectl-triage' ? 'kubectl triage' : 'kt');
+const code =
+  name === 'kubectl_complete-triage'
+    ? await main(['__complete', ...args], undefined, 'kubectl triage')
+    : await main(args, undefined, name === 'kubectl-triage' ? 'kubectl triage' : 'kt');
+// The command is over: once its output has reached the pipes, end — a request abandoned by Ctrl-C or a kept-alive
+// socket must not hold the process open.
+const flushed = (stream) => new Promise((resolve) => (stream.writableLength === 0 ? resolve() : stream.write('', resolve)));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

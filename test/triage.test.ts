@@ -97,7 +97,9 @@ describe('kt triage', () => {
     const missing = await runKt(['triage', 'nope'], t.env);
     expect(missing).toMatchObject({ code: 1, stderr: 'Error from server (NotFound): pods "nope" not found\n' });
     const svc = await runKt(['triage', '-n', 'shop', 'svc/web'], t.env);
-    expect(svc.code).toBe(1);
+    expect(svc).toMatchObject({ code: 1, stderr: 'error: cannot triage a Service: name a pod, deployment, replicaset, statefulset, daemonset or job\n' });
+    const node = await runKt(['triage', 'node/node-a'], t.env);
+    expect(node).toMatchObject({ code: 1, stderr: 'error: cannot triage a Node: name a pod, deployment, replicaset, statefulset, daemonset or job\n' });
   });
 });
 

@@ -50,3 +50,40 @@ export function normalizeBooleanFlags(argv: readonly string[], booleans: Readonl
   }
   return out;
 }
+
+/** pflag's stringToString: comma-separated (CSV) `k=v` pairs, accumulated over repeated flags. */
+export function parseStringToString(flag: string): (value: string, previous: Map<string, string> | undefined) => Map<string, string> {
+  return (value, previous) => {
+    const map = new Map(previous ?? []);
+    for (const pair of readCsvLine(value)) {
+      const eq = pair.indexOf('=');
+      if (eq < 0) throw new FlagError(`invalid argument "${value}" for "${flag}" flag: ${pair} must be formatted as key=value`);
+      map.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return map;
+  };
+}
+
+/** One line of Go's encoding/csv: fields split at commas, double quotes group and escape. */
+function readCsvLine(line: string): string[] {
+  if (line === '') return [];
+  const fields: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"' && cur === '') quoted = true;
+    else if (ch === ',') {
+      fields.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  fields.push(cur);
+  return fields;
+}

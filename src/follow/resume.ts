@@ -13,6 +13,16 @@ export function timestampKey(ts: string): bigint | undefined {
   return BigInt(ms) * 1_000_000n + BigInt((m[2] ?? '').padEnd(9, '0'));
 }
 
+/**
+ * The sinceTime to resume from: the last line's second, in UTC. A kubelet prints timestamps in the offset the
+ * runtime wrote (`…T19:00:05.5+09:00`); cutting the text at 19 characters would ask from nine hours later.
+ */
+export function resumeSinceTime(lastTs: string): string | undefined {
+  const key = timestampKey(lastTs);
+  if (key === undefined) return undefined;
+  return `${new Date(Number(key / 1_000_000_000n) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
 /** Splits a timestamped line (`<RFC3339Nano> <text>`) into its timestamp and the text. */
 export function splitTimestamp(line: string): { ts: string; text: string } | undefined {
   const sp = line.indexOf(' ');
@@ -62,7 +72,7 @@ export function resumable(o: ResumeOptions, state: ResumeState = { lastTs: o.aft
             delete q.sinceTime;
             delete q.limitBytes;
             // sinceTime has whole seconds on the wire: ask from the second of the last line, then skip what was seen.
-            if (state.lastTs) q.sinceTime = `${state.lastTs.slice(0, 19)}Z`;
+            if (state.lastTs) q.sinceTime = resumeSinceTime(state.lastTs);
             return q;
           })();
       first = false;

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Registrar } from '../../cli/registry.js';
 import type { DebugFlags } from './options.js';
-import { parseStringToString } from './options.js';
+import { parseStringToString } from '../../cli/flags.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 

@@ -171,18 +171,6 @@ async function listEvents(o: EventsOptions, client: KubeClient, ctx: CommandCont
 }
 
 /** Ctrl-C (SIGINT) and SIGTERM end a watch as kubectl's interrupt handler does: quietly, with exit code 1. */
-export function interruptSignal(): { signal: AbortSignal; release(): void } {
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return {
-    signal: controller.signal,
-    release: () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  };
-}
+export { interruptSignal } from '../../cli/interrupt.js';
 
 

@@ -18,6 +18,7 @@ import { compileExtras, type Extras } from './extras.js';
 import { lineTransform, prefixFor } from '../../follow/format.js';
 import { resumable } from '../../follow/resume.js';
 import { sleep } from '../../util/sleep.js';
+import { interruptSignal, InterruptedError, unlessInterrupted } from '../../cli/interrupt.js';
 
 const PODS = RESOURCE_TYPES.find((t) => t.group === '' && t.resource === 'pods')!;
 
@@ -219,107 +220,111 @@ export function resumingOpener(client: KubeClient, open: OpenLog, containerIds: 
 export async function runLogs(ctx: CommandContext, flags: LogsFlags, args: readonly string[]): Promise<void> {
   completeArgs(flags, args);
   const session = await openSession(ctx.globals, ctx.io);
+  // Ctrl-C (or SIGTERM) ends logs as it ends kubectl's: at once — even while a request is still waiting on a slow
+  // server — quietly, with exit code 1.
+  const interrupt = interruptSignal();
+  // Ends every stream: on Ctrl-C, on --wait-for's match or its --timeout.
   const controller = new AbortController();
-  // Ctrl-C (or SIGTERM) ends a follow as it ends kubectl's: at once, quietly, with exit code 1.
-  let interrupted = false;
-  const onInterrupt = (): void => {
-    interrupted = true;
-    controller.abort();
-  };
-  process.once('SIGINT', onInterrupt);
-  process.once('SIGTERM', onInterrupt);
+  interrupt.signal.addEventListener('abort', () => controller.abort(), { once: true });
   try {
-    const o = completeLogs(flags, args, ctx.changed);
-    if (flags.explain) {
-      const [{ explainLogs }, { formatExplain }] = await Promise.all([import('./explain.js'), import('../../format/explain.js')]);
-      ctx.io.err.write(formatExplain(explainLogs(flags, args, ctx), ctx.globals));
-    }
-    const client = await session.client();
-    const namespace = session.namespace;
-    const resolved = await resolveObject(client, o, namespace, ctx.io.err);
-    validateLogs(o);
-    const x: Extras = compileExtras(flags, ctx.io);
-    const sink = outputSink(ctx.io.out);
-    const verbose = (line: string): void => {
-      if ((ctx.globals.v ?? 0) >= 1) ctx.io.err.write(line);
-    };
-    if (x.live && o.follow && resolved.kind !== 'pod') {
-      const { runLive } = await import('./live.js');
+    await unlessInterrupted(streamLogs(), interrupt);
+  } catch (e) {
+    if (e instanceof InterruptedError || interrupt.signal.aborted) throw new ExitError(1);
+    throw e;
+  } finally {
+    interrupt.release();
+    await session.close();
+  }
+
+  async function streamLogs(): Promise<void> {
+    try {
+      const o = completeLogs(flags, args, ctx.changed);
+      if (flags.explain) {
+        const [{ explainLogs }, { formatExplain }] = await Promise.all([import('./explain.js'), import('../../format/explain.js')]);
+        ctx.io.err.write(formatExplain(explainLogs(flags, args, ctx), ctx.globals));
+      }
+      const client = await session.client();
+      const namespace = session.namespace;
+      const resolved = await resolveObject(client, o, namespace, ctx.io.err);
+      validateLogs(o);
+      const x: Extras = compileExtras(flags, ctx.io);
+      const sink = outputSink(ctx.io.out);
+      const verbose = (line: string): void => {
+        if ((ctx.globals.v ?? 0) >= 1) ctx.io.err.write(line);
+      };
+      if (x.live && o.follow && resolved.kind !== 'pod') {
+        const { runLive } = await import('./live.js');
+        try {
+          await runLive({ client, o, x, resolved, namespace, io: ctx.io, sink, signal: controller.signal, verbose });
+        } catch (e) {
+          if (e instanceof SinkClosedError) throw new ExitError(0);
+          throw e;
+        }
+        return;
+      }
+      let targets = await targetsFor(client, o, resolved, ctx.io.err);
+      if (x.match) targets = targets.filter((t) => x.match!.test(t.pod.metadata?.name ?? ''));
+      if (o.follow && targets.length > 1 && targets.length > o.maxLogRequests) {
+        throw new KtError(
+          `you are attempting to follow ${targets.length} log streams, but maximum allowed concurrency is ${o.maxLogRequests}, use --max-log-requests to increase the limit`,
+        );
+      }
+      const resume = x.resume && o.follow && o.limitBytes === 0;
+      const serverTimestamps = o.query.timestamps || resume || x.json;
+      const specs: StreamSpec[] = targets.map((t) => ({
+        namespace: t.pod.metadata?.namespace ?? namespace,
+        pod: t.pod.metadata?.name ?? '',
+        container: t.container,
+        prefix: o.prefix || x.live ? prefixFor(t.pod.metadata?.name ?? '', t.container, x.color) : '',
+        query: { ...o.query, container: t.container, timestamps: serverTimestamps },
+      }));
+      let matched = false;
+      let timedOut = false;
+      const shaped = lineTransform({
+        include: x.include,
+        exclude: x.exclude,
+        highlight: x.highlight,
+        color: x.color,
+        json: x.json,
+        serverTimestamps: serverTimestamps && x.any,
+        showTimestamps: o.query.timestamps,
+        ...(x.waitFor
+          ? {
+              onLine: (text: string) => {
+                if (!matched && x.waitFor!.test(text)) {
+                  matched = true;
+                  controller.abort();
+                }
+              },
+            }
+          : {}),
+      });
+      // After --wait-for matched, nothing more is printed while the streams wind down.
+      const transform = shaped && x.waitFor ? (line: string, spec: StreamSpec) => (matched ? undefined : shaped(line, spec)) : shaped;
+      let open = openerFor(client);
+      if (resume) {
+        const ids = new Map(targets.map((t) => [`${t.pod.metadata?.namespace ?? namespace}/${t.pod.metadata?.name}/${t.container}`, containerIdOf(t.pod, t.container)]));
+        open = resumingOpener(client, open, ids, verbose);
+      }
+      const timer = x.waitFor && x.timeoutMs > 0 ? setTimeout(() => ((timedOut = true), controller.abort()), x.timeoutMs) : undefined;
       try {
-        await runLive({ client, o, x, resolved, namespace, io: ctx.io, sink, signal: controller.signal, verbose });
+        await consume(specs, { open, sink, parallel: o.follow && specs.length > 1, ignoreErrors: o.ignoreErrors, signal: controller.signal, ...(transform ? { transform } : {}) });
       } catch (e) {
         if (e instanceof SinkClosedError) throw new ExitError(0);
-        throw e;
+        if (!controller.signal.aborted) throw e;
+      } finally {
+        if (timer) clearTimeout(timer);
       }
-      return;
-    }
-    let targets = await targetsFor(client, o, resolved, ctx.io.err);
-    if (x.match) targets = targets.filter((t) => x.match!.test(t.pod.metadata?.name ?? ''));
-    if (o.follow && targets.length > 1 && targets.length > o.maxLogRequests) {
-      throw new KtError(
-        `you are attempting to follow ${targets.length} log streams, but maximum allowed concurrency is ${o.maxLogRequests}, use --max-log-requests to increase the limit`,
-      );
-    }
-    const resume = x.resume && o.follow && o.limitBytes === 0;
-    const serverTimestamps = o.query.timestamps || resume || x.json;
-    const specs: StreamSpec[] = targets.map((t) => ({
-      namespace: t.pod.metadata?.namespace ?? namespace,
-      pod: t.pod.metadata?.name ?? '',
-      container: t.container,
-      prefix: o.prefix || x.live ? prefixFor(t.pod.metadata?.name ?? '', t.container, x.color) : '',
-      query: { ...o.query, container: t.container, timestamps: serverTimestamps },
-    }));
-    let matched = false;
-    let timedOut = false;
-    const shaped = lineTransform({
-      include: x.include,
-      exclude: x.exclude,
-      highlight: x.highlight,
-      color: x.color,
-      json: x.json,
-      serverTimestamps: serverTimestamps && x.any,
-      showTimestamps: o.query.timestamps,
-      ...(x.waitFor
-        ? {
-            onLine: (text: string) => {
-              if (!matched && x.waitFor!.test(text)) {
-                matched = true;
-                controller.abort();
-              }
-            },
-          }
-        : {}),
-    });
-    // After --wait-for matched, nothing more is printed while the streams wind down.
-    const transform = shaped && x.waitFor ? (line: string, spec: StreamSpec) => (matched ? undefined : shaped(line, spec)) : shaped;
-    let open = openerFor(client);
-    if (resume) {
-      const ids = new Map(targets.map((t) => [`${t.pod.metadata?.namespace ?? namespace}/${t.pod.metadata?.name}/${t.container}`, containerIdOf(t.pod, t.container)]));
-      open = resumingOpener(client, open, ids, verbose);
-    }
-    const timer = x.waitFor && x.timeoutMs > 0 ? setTimeout(() => ((timedOut = true), controller.abort()), x.timeoutMs) : undefined;
-    try {
-      await consume(specs, { open, sink, parallel: o.follow && specs.length > 1, ignoreErrors: o.ignoreErrors, signal: controller.signal, ...(transform ? { transform } : {}) });
-    } catch (e) {
-      if (e instanceof SinkClosedError) throw new ExitError(0);
-      if (!controller.signal.aborted) throw e;
+      if (x.waitFor) {
+        if (matched) return;
+        if (timedOut) throw new KtError(`timed out after ${flags.timeout} waiting for a line matching ${x.waitFor}`);
+        const why = await Promise.all(
+          specs.map(async (s) => `pod/${s.pod}/${s.container} ${containerState(await client.getPod(s.namespace, s.pod).catch(() => undefined), s.container)}`),
+        );
+        throw new KtError(`the log ended before a line matched ${x.waitFor}: ${why.join('; ')}`);
+      }
     } finally {
-      if (timer) clearTimeout(timer);
+      controller.abort();
     }
-    if (x.waitFor) {
-      if (matched) return;
-      if (timedOut) throw new KtError(`timed out after ${flags.timeout} waiting for a line matching ${x.waitFor}`);
-      const why = await Promise.all(
-        specs.map(async (s) => `pod/${s.pod}/${s.container} ${containerState(await client.getPod(s.namespace, s.pod).catch(() => undefined), s.container)}`),
-      );
-      throw new KtError(`the log ended before a line matched ${x.waitFor}: ${why.join('; ')}`);
-    }
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    process.off('SIGTERM', onInterrupt);
-    controller.abort();
-    await session.close();
-    // eslint-disable-next-line no-unsafe-finally -- an interrupt decides the exit code, whatever was under way
-    if (interrupted) throw new ExitError(1);
   }
 }

@@ -2,6 +2,7 @@
 // (one table after another) when piped.
 import type { IO } from '../../cli/io.js';
 import { sleep } from '../../util/sleep.js';
+import { interruptSignal, InterruptedError, unlessInterrupted } from '../../cli/interrupt.js';
 import { paintLines, useColor, type ColorMode } from '../../format/color.js';
 
 export interface Frame {
@@ -23,21 +24,20 @@ export async function render(io: IO, color: ColorMode, watchMs: number | undefin
     io.out.write(paintFrame(f, color, io));
     return;
   }
-  const stop = new AbortController();
-  const onSignal = (): void => stop.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const interrupt = interruptSignal();
   try {
-    while (!stop.signal.aborted) {
-      const f = await frame();
+    while (!interrupt.signal.aborted) {
+      // A slow server must not hold Ctrl-C up: the frame is abandoned, and the process ends.
+      const f = await unlessInterrupted(frame(), interrupt);
       const text = paintFrame(f, color, io);
       if (io.out.isTTY) io.out.write(`\x1b[H\x1b[2J${text}`);
       else io.out.write(`${text}\n`);
       if (f.err) io.err.write(f.err);
-      await sleep(watchMs, stop.signal);
+      await sleep(watchMs, interrupt.signal);
     }
+  } catch (e) {
+    if (!(e instanceof InterruptedError)) throw e;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.release();
   }
 }

@@ -14,8 +14,11 @@ import { completeTriage, EXIT_UNHEALTHY, TRIAGE_KINDS, validateTriage, type Tria
 
 async function findPods(client: KubeClient, o: TriageOptions): Promise<{ target: string; pods: Pod[] }> {
   if (o.target !== '') {
+    // The kind is checked before its pods are looked up (a node or a service has no pods of its own to triage).
+    const slash = o.target.indexOf('/');
+    const kind = slash < 0 ? 'Pod' : (await client.resolveType(o.target.slice(0, slash))).kind;
+    if (!TRIAGE_KINDS.includes(kind)) throw new KtError(`cannot triage a ${kind}: name a pod, deployment, replicaset, statefulset, daemonset or job`);
     const { type, pods } = await client.podsFor(o.namespace, o.target);
-    if (!TRIAGE_KINDS.includes(type.kind)) throw new KtError(`cannot triage a ${type.kind}: name a pod, deployment, replicaset, statefulset, daemonset or job`);
     const name = o.target.slice(o.target.indexOf('/') + 1);
     return { target: `${type.kind.toLowerCase()}/${name}`, pods };
   }
