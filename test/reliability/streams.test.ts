@@ -101,13 +101,15 @@ describe('signals, pipes and exiting by itself', () => {
   it('`kt logs … | head -1` exits quietly', async () => {
     t.sim.cluster.logs.setLines('shop', 'payments-0', 'postgres', Array.from({ length: 50_000 }, (_, i) => ({ ms: Date.UTC(2026, 0, 1) + i, subNs: 0, text: `line ${i} ${'x'.repeat(80)}` })));
     for (const follow of [[], ['-f']]) {
-      const child = spawn('sh', ['-c', `"${process.execPath}" "${KT_BIN}" logs -n shop payments-0 ${follow.join(' ')} | head -1; echo "kt exit \${PIPESTATUS:-}"`], { env: { ...process.env, ...t.env } });
+      // bash, for PIPESTATUS[0]: kt's own exit code.
+      const child = spawn('bash', ['-c', `"${process.execPath}" "${KT_BIN}" logs -n shop payments-0 ${follow.join(' ')} | head -1; echo "kt exit \${PIPESTATUS[0]}"`], { env: { ...process.env, ...t.env } });
       let out = '';
       let err = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
       child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
       await within(5000, new Promise((r) => child.on('exit', r)), 'kt | head -1');
       expect(out.split('\n')[0]).toBe(`line 0 ${'x'.repeat(80)}`);
+      expect(out.split('\n')[1]).toBe('kt exit 0');
       expect(err).toBe('');
     }
   });
