@@ -85,6 +85,11 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
   try {
     // kubectl's ToOptions: namespace (config errors first), --for, the printer; then Validate.
     const namespace = session.namespace;
+    // kt's own flags first: a typo in one of them should not cost a round trip (kubectl has none of them, so its
+    // own order of errors below is unchanged).
+    const sinceMs = parseSince(flags.since);
+    const colorMode = parseColor(flags.color);
+    validateExtensions(flags);
     const forArg = splitForArg(flags.for);
     let forObject: EventsOptions['forObject'];
     let fieldSelector = '';
@@ -103,10 +108,6 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
           });
     const filterTypes = flags.types ?? [];
     validateTypes(filterTypes);
-    // kt's own flags.
-    const sinceMs = parseSince(flags.since);
-    const colorMode = parseColor(flags.color);
-    validateExtensions(flags);
     const o: EventsOptions = {
       namespace,
       allNamespaces: flags.allNamespaces === true,

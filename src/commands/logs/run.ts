@@ -243,11 +243,12 @@ export async function runLogs(ctx: CommandContext, flags: LogsFlags, args: reado
         const [{ explainLogs }, { formatExplain }] = await Promise.all([import('./explain.js'), import('../../format/explain.js')]);
         ctx.io.err.write(formatExplain(explainLogs(flags, args, ctx), ctx.globals));
       }
+      // kt's own flags (filters, -o, --wait-for) are checked before any request; kubectl has none of them.
+      const x: Extras = compileExtras(flags, ctx.io);
       const client = await session.client();
       const namespace = session.namespace;
       const resolved = await resolveObject(client, o, namespace, ctx.io.err);
       validateLogs(o);
-      const x: Extras = compileExtras(flags, ctx.io);
       const sink = outputSink(ctx.io.out);
       const verbose = (line: string): void => {
         if ((ctx.globals.v ?? 0) >= 1) ctx.io.err.write(line);
