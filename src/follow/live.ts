@@ -4,6 +4,7 @@
 // Pods arrive through an injected watch; nothing here knows about the API client or the command line.
 import { resumable, type ResumeState } from './resume.js';
 import type { LineTransform, LogQuery, OpenLog, Sink, StreamSpec } from './types.js';
+import { containerStatus } from '../k8s/pod.js';
 
 /** The slice of a pod the follower reads. */
 export interface LivePod {
@@ -58,8 +59,7 @@ export interface LiveOptions {
 }
 
 function statusOf(pod: LivePod | undefined, container: string): LiveContainerStatus | undefined {
-  const s = pod?.status;
-  return [...(s?.containerStatuses ?? []), ...(s?.initContainerStatuses ?? []), ...(s?.ephemeralContainerStatuses ?? [])].find((c) => c.name === container);
+  return containerStatus(pod, container);
 }
 
 const keyOf = (pod: LivePod): string => `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;

@@ -5,12 +5,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
-import type { Container, ContainerStatus, Pod } from '../k8s/types.js';
+import type { Container, Pod } from '../k8s/types.js';
 import type { SimCluster } from './cluster.js';
 import { typeOf } from './cluster.js';
 import { formatTime } from './scenario.js';
 import { SimShell } from './shell.js';
 import { badRequest, notFound, type StatusError } from './status.js';
+import { containerStatus, podContainer } from '../k8s/pod.js';
 
 const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
 const PODS = typeOf('', 'pods');
@@ -90,8 +91,7 @@ class SimProcess {
 function terminate(cluster: SimCluster, namespace: string, podName: string, container: string, code: number): void {
   const pod = cluster.getPod(namespace, podName);
   if (!pod) return;
-  const s = pod.status ?? {};
-  const status = [...(s.containerStatuses ?? []), ...(s.initContainerStatuses ?? []), ...(s.ephemeralContainerStatuses ?? [])].find((c) => c.name === container);
+  const status = containerStatus(pod, container);
   if (!status) return;
   const now = formatTime(cluster.now(), false);
   status.state = { terminated: { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: status.state?.running?.startedAt ?? now, finishedAt: now } };
@@ -101,15 +101,6 @@ function terminate(cluster: SimCluster, namespace: string, podName: string, cont
 
 const processes = new WeakMap<SimCluster, Map<string, SimProcess>>();
 
-function findContainer(pod: Pod, name: string): Container | undefined {
-  const s = pod.spec ?? {};
-  return [...(s.containers ?? []), ...(s.initContainers ?? []), ...(s.ephemeralContainers ?? [])].find((c) => c.name === name);
-}
-
-function statusOf(pod: Pod, name: string): ContainerStatus | undefined {
-  const s = pod.status ?? {};
-  return [...(s.containerStatuses ?? []), ...(s.initContainerStatuses ?? []), ...(s.ephemeralContainerStatuses ?? [])].find((c) => c.name === name);
-}
 
 /** What `ps` shows beside the shell: the target's process, or every container's with a shared namespace. */
 function visibleProcesses(pod: Pod, container: Container): string[] {
@@ -117,7 +108,7 @@ function visibleProcesses(pod: Pod, container: Container): string[] {
   const describe = (c: Container): string => [...(c.command ?? []), ...(c.args ?? [])].join(' ') || (c.image ?? c.name).split('/').pop()!.split(':')[0]!;
   const target = container['targetContainerName'] as string | undefined;
   if (target) {
-    const t = findContainer(pod, target);
+    const t = podContainer(pod, target);
     return t ? [describe(t)] : [];
   }
   if (s['shareProcessNamespace'] === true) return ['/pause', ...(s.containers ?? []).filter((c) => c.name !== container.name).map(describe)];
@@ -133,9 +124,9 @@ function prepare(cluster: SimCluster, url: URL, route: { namespace: string; pod:
   const names = [...(pod.spec?.containers ?? [])].map((c) => c.name);
   const name = q.get('container') || (names.length === 1 ? names[0]! : '');
   if (name === '') throw badRequest(`a container name must be specified for pod ${route.pod}, choose one of: [${names.join(' ')}]`);
-  const container = findContainer(pod, name);
+  const container = podContainer(pod, name);
   if (!container) throw badRequest(`container ${name} is not valid for pod ${route.pod}`);
-  const state = statusOf(pod, name)?.state;
+  const state = containerStatus(pod, name)?.state;
   if (!state?.running) throw badRequest(`container ${name} is not running`);
   if (!truthy('stdin') && !truthy('stdout') && !truthy('stderr')) throw badRequest('you must specify at least 1 of stdin, stdout, stderr');
   let byContainer = processes.get(cluster);

@@ -13,6 +13,7 @@ import { attachRoute, handleAttachUpgrade } from './attach.js';
 import { alreadyExists, badRequest, methodNotAllowed, notFound, notFoundPath, StatusError, unauthorized, unsupportedMediaType } from './status.js';
 import { toTable, type IncludeObject } from './table.js';
 import type { Faults } from './faults.js';
+import { containerStatus } from '../k8s/pod.js';
 
 export interface ServeOptions {
   host?: string;
@@ -439,8 +440,7 @@ function podLog(cluster: SimCluster, r: Route, q: URLSearchParams, res: ServerRe
     return;
   }
   const previous = q.get('previous') === 'true';
-  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])];
-  const status = statuses.find((s) => s.name === container);
+  const status = containerStatus(pod, container);
   const quoted = `container "${container}" in pod "${podName}"`;
   if (!status) throw badRequest(`${quoted} is not available`);
   let useLast: boolean;

@@ -2,16 +2,10 @@
 // watch it from the list's resourceVersion (never polling), until the container is running or has terminated.
 import type { KubeClient, WatchEvent } from '../../client/api.js';
 import { ApiError } from '../../client/errors.js';
-import type { ContainerStatus, KubeList, Pod } from '../../k8s/types.js';
+import type { KubeList, Pod } from '../../k8s/types.js';
+import { containerStatus } from '../../k8s/pod.js';
 
-export function containerStatus(pod: Pod, name: string): ContainerStatus | undefined {
-  const s = pod.status ?? {};
-  for (const list of [s.initContainerStatuses, s.containerStatuses, s.ephemeralContainerStatuses]) {
-    const found = (list ?? []).find((c) => c.name === name);
-    if (found) return found;
-  }
-  return undefined;
-}
+export { containerStatus };
 
 export interface WaitHooks {
   /** A waiting container's message (kubectl prints `Warning: container C: MESSAGE`). */

@@ -19,6 +19,7 @@ import { lineTransform, prefixFor } from '../../follow/format.js';
 import { resumable } from '../../follow/resume.js';
 import { sleep } from '../../util/sleep.js';
 import { interruptSignal, InterruptedError, unlessInterrupted } from '../../cli/interrupt.js';
+import { containerStatus } from '../../k8s/pod.js';
 
 const PODS = RESOURCE_TYPES.find((t) => t.group === '' && t.resource === 'pods')!;
 
@@ -160,8 +161,7 @@ async function targetsFor(client: KubeClient, o: LogsOptions, resolved: Resolved
 /** Describes how a container ended, for --wait-for's failure message. */
 function containerState(pod: Pod | undefined, container: string): string {
   if (!pod) return 'the pod is gone';
-  const all = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])];
-  const st = all.find((c) => c.name === container);
+  const st = containerStatus(pod, container);
   const t = st?.state?.terminated ?? (st?.state?.waiting ? st.lastState?.terminated : undefined);
   if (t) return `terminated (${t.reason ?? 'Unknown'}, exit code ${t.exitCode ?? '?'})`;
   if (st?.state?.waiting) return `waiting (${st.state.waiting.reason ?? ''})`;
@@ -173,15 +173,13 @@ function containerState(pod: Pod | undefined, container: string): string {
 export function instanceRunning(client: KubeClient, namespace: string, pod: string, container: string, containerID: string | undefined): () => Promise<boolean> {
   return async () => {
     const p = await client.getPod(namespace, pod);
-    const all = [...(p.status?.containerStatuses ?? []), ...(p.status?.initContainerStatuses ?? []), ...(p.status?.ephemeralContainerStatuses ?? [])];
-    const st = all.find((c) => c.name === container);
+    const st = containerStatus(p, container);
     return !!st?.state?.running && (containerID === undefined || st.containerID === containerID);
   };
 }
 
 export function containerIdOf(pod: Pod, container: string): string | undefined {
-  const all = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])];
-  return all.find((c) => c.name === container)?.containerID;
+  return containerStatus(pod, container)?.containerID;
 }
 
 
