@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KT_BIN } from './helpers/kubectl.js';
 import { SyntheticLog } from '../src/sim/logs.js';
+import { typeOf } from '../src/sim/cluster.js';
 import { startTestSim, type TestSim } from './helpers/sim.js';
 
 interface Running {
@@ -228,6 +229,24 @@ describe('kt logs -f --live: following a deployment as it changes', () => {
       await sleep(300);
       c.appendLog('shop', 'web-7d9c6b5f4-third', 'nginx', 'finally my turn');
       await until('its line', () => kt.stdout().includes('[pod/web-7d9c6b5f4-third/nginx] finally my turn\n'));
+    } finally {
+      kt.child.kill();
+      await kt.exited;
+    }
+  });
+
+  it('drops a pod relabelled out of the selector, as the apiserver\'s watch reports it (DELETED)', async () => {
+    const c = t.sim.cluster;
+    const kt = startKt(['logs', '-f', '--live', '-n', 'shop', 'deploy/web', '--tail=1'], t.env);
+    try {
+      await until('both pods', () => kt.stderr().includes('+ pod/web-7d9c6b5f4-kx2vq\n') && kt.stderr().includes('+ pod/web-7d9c6b5f4-zt8mn\n'));
+      // `kubectl label pod web-7d9c6b5f4-zt8mn app=web-quarantine --overwrite`: the triage move that takes a pod out
+      // of its deployment's selector.
+      const pod = structuredClone(c.getPod('shop', 'web-7d9c6b5f4-zt8mn')!);
+      pod.metadata!.labels = { ...pod.metadata!.labels, app: 'web-quarantine' };
+      c.store.update(typeOf('', 'pods'), pod);
+      await until('the relabelled pod dropped', () => kt.stderr().includes('- pod/web-7d9c6b5f4-zt8mn\n'));
+      expect(c.getPod('shop', 'web-7d9c6b5f4-zt8mn')).toBeDefined(); // the pod itself lives on
     } finally {
       kt.child.kill();
       await kt.exited;

@@ -9,6 +9,8 @@ export interface StoredEvent {
   type: WatchEventType;
   object: KubeObject;
   resourceVersion: number;
+  /** For MODIFIED: the object as it was, so a selector watch can tell an object entering or leaving it. */
+  previous?: KubeObject;
 }
 type Listener = (event: StoredEvent) => void;
 
@@ -19,6 +21,7 @@ export class ObjectStore {
   private readonly objects = new Map<string, Map<string, KubeObject>>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly history: (StoredEvent & { resource: string })[] = [];
+  private readonly snapshots = new Map<string, KubeObject>();
   private revision = 1000;
 
   constructor(private readonly now: () => number) {}
@@ -72,6 +75,7 @@ export class ObjectStore {
     const existing = this.get(type, namespace, name);
     if (!existing) return undefined;
     this.bucket(type).delete(objectKey(namespace, name));
+    this.snapshots.delete(`${keyOf(type)}|${objectKey(namespace, name)}`);
     this.revision++;
     const copy = structuredClone(existing);
     copy.metadata!.resourceVersion = String(this.revision);
@@ -80,10 +84,15 @@ export class ObjectStore {
   }
 
   private commit(type: ResourceType, eventType: WatchEventType, obj: KubeObject): KubeObject {
+    const key = objectKey(obj.metadata?.namespace, obj.metadata!.name!);
+    const before = eventType === 'MODIFIED' ? this.snapshots.get(`${keyOf(type)}|${key}`) : undefined;
     this.revision++;
     obj.metadata!.resourceVersion = String(this.revision);
-    this.bucket(type).set(objectKey(obj.metadata?.namespace, obj.metadata!.name!), obj);
-    this.publish(type, { type: eventType, object: structuredClone(obj), resourceVersion: this.revision });
+    this.bucket(type).set(key, obj);
+    const copy = structuredClone(obj);
+    // A copy of what watchers last saw (objects are often changed in place before update() is called).
+    this.snapshots.set(`${keyOf(type)}|${key}`, copy);
+    this.publish(type, { type: eventType, object: copy, resourceVersion: this.revision, ...(before ? { previous: before } : {}) });
     return obj;
   }
 
