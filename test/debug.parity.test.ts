@@ -97,6 +97,8 @@ describe.skipIf(!KUBECTL)('kt debug sends what kubectl 1.32 sends', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kt-debug-'));
     writeFileSync(join(dir, 'kubeconfig'), kubeconfigFor(rec.url, undefined));
     writeFileSync(join(dir, 'custom.json'), JSON.stringify({ env: [{ name: 'EXTRA', value: '1' }], securityContext: { runAsUser: 0 }, stdin: false, resources: { limits: { cpu: '1' } } }));
+    // Ephemeral containers may not set resources (the apiserver's allow-list), so the ephemeral cases use this one.
+    writeFileSync(join(dir, 'custom-ephemeral.json'), JSON.stringify({ env: [{ name: 'EXTRA', value: '1' }], securityContext: { runAsUser: 0 }, stdin: false }));
     writeFileSync(join(dir, 'custom.yaml'), 'volumeMounts:\n- name: data\n  mountPath: /data\nworkingDir: /data\n');
     writeFileSync(join(dir, 'bad-custom.json'), JSON.stringify({ image: 'nope' }));
     env = { ...t.env, KUBECONFIG: join(dir, 'kubeconfig'), DIR: dir };
@@ -146,7 +148,7 @@ describe.skipIf(!KUBECTL)('kt debug sends what kubectl 1.32 sends', () => {
   for (const profile of PROFILES) {
     ephemeral.push(['debug', '-n', 'shop', 'rich', '--image=busybox', `--profile=${profile}`]);
     ephemeral.push(['debug', '-n', 'shop', 'rich', '--image=busybox:1.36', `--profile=${profile}`, '-c', 'dbg', '--target=app', '-it', '--attach=false', '--env=K=v', '--image-pull-policy=Always', '--', 'sh', '-c', 'sleep 1d']);
-    ephemeral.push(['debug', '-n', 'shop', 'rich', '--image=busybox', `--profile=${profile}`, '--custom=$DIR/custom.json', '--arguments-only', '--', 'top', '-b']);
+    ephemeral.push(['debug', '-n', 'shop', 'rich', '--image=busybox', `--profile=${profile}`, '--custom=$DIR/custom-ephemeral.json', '--arguments-only', '--', 'top', '-b']);
   }
   ephemeral.push(['debug', '-n', 'shop', 'rich-debugged', '--image=busybox', '--profile=general', '-q']);
   ephemeral.push(['debug', '-n', 'shop', 'rich', '--image=busybox', '--profile=general', '--custom=$DIR/custom.yaml']);
@@ -215,6 +217,7 @@ describe.skipIf(!KUBECTL)('kt debug sends what kubectl 1.32 sends', () => {
     ['debug', 'x', '--image=b', '--target=a', '-q', '-t', '--profile=general'],
     ['debug', 'x', '--image=b', '--custom=/nope'],
     ['debug', 'x', '--image=b', '--custom=$DIR/bad-custom.json', '--profile=general'],
+    ['debug', '-n', 'shop', 'rich', '--image=busybox', '--profile=general', '--custom=$DIR/custom.json'],
     ['debug', 'x', '--env', 'foo', '--image=b'],
     ['debug', 'x', '--set-image', 'c', '--image=b'],
     ['debug', 'x', '-i=maybe', '--image=b'],

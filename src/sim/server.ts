@@ -380,6 +380,17 @@ async function patchObject(cluster: SimCluster, r: Route, req: IncomingMessage, 
   sendJSON(res, 200, withTypeMeta(r.type, cluster.store.update(r.type, patched)));
 }
 
+/** Container fields an ephemeral container may not set, in the API's field order. */
+const EPHEMERAL_FORBIDDEN = ['ports', 'resources', 'resizePolicy', 'restartPolicy', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'] as const;
+
+/** Go's notion of a non-zero field after JSON decoding: present and not empty. */
+function isSet(v: unknown): boolean {
+  if (v === undefined || v === null || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.values(v as Record<string, unknown>).some(isSet);
+  return true;
+}
+
 async function patchEphemeral(cluster: SimCluster, r: Route, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const current = getObject(cluster, r) as Pod;
   const patched = (await patchBody(req, structuredClone(current))) as Pod;
@@ -402,6 +413,19 @@ async function patchEphemeral(cluster: SimCluster, r: Route, req: IncomingMessag
     if (names.has(c.name)) throw invalid(`spec.ephemeralContainers[${i}].name`, `Duplicate value: "${c.name}"`, 'FieldValueDuplicate');
     names.add(c.name);
   });
+  // The apiserver's allow-list: ephemeral containers may not carry ports, resources, probes, lifecycle hooks or
+  // restart and resize policies (a zero value is allowed: kubectl always sends `resources: {}`).
+  const causes: { reason: string; message: string; field: string }[] = [];
+  after.forEach((c: Container, i) => {
+    if (before.some((b) => b.name === c.name)) return;
+    for (const field of EPHEMERAL_FORBIDDEN) if (isSet(c[field])) causes.push({ reason: 'FieldValueForbidden', message: 'Forbidden: cannot be set for an Ephemeral Container', field: `spec.ephemeralContainers[${i}].${field}` });
+  });
+  if (causes.length > 0) {
+    const listed = causes.map((c) => `${c.field}: ${c.message}`);
+    throw new StatusError({ kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Invalid', code: 422,
+      message: `Pod "${r.name}" is invalid: ${listed.length === 1 ? listed[0] : `[${listed.join(', ')}]`}`,
+      details: { name: r.name!, kind: 'Pod', causes } });
+  }
   const pod = cluster.getPod(r.namespace!, r.name!)!;
   (pod.spec ??= {}).ephemeralContainers = after.map((c) => ({ terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent', ...c }));
   cluster.store.update(r.type, pod);
