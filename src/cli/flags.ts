@@ -65,7 +65,7 @@ export function parseStringToString(flag: string): (value: string, previous: Map
 }
 
 /** One line of Go's encoding/csv: fields split at commas, double quotes group and escape. */
-function readCsvLine(line: string): string[] {
+export function readCsvLine(line: string): string[] {
   if (line === '') return [];
   const fields: string[] = [];
   let cur = '';

@@ -2,33 +2,12 @@
 // work is imported when the command runs.
 import { Option, type Command } from 'commander';
 import type { Registrar } from '../../cli/registry.js';
-import { parseGoInt } from '../../cli/flags.js';
+import { parseGoInt, readCsvLine } from '../../cli/flags.js';
 import type { EventsFlags } from './options.js';
 
 /** pflag's StringSlice: each occurrence is read as one CSV record and appended. */
 function appendCSV(value: string, previous: string[] | undefined): string[] {
-  const out = [...(previous ?? [])];
-  if (value === '') return out;
-  if (!value.includes('"')) return [...out, ...value.split(',')];
-  // A quoted field may hold commas; "" is a literal quote.
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (quoted) {
-      if (c === '"' && value[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
+  return [...(previous ?? []), ...readCsvLine(value)];
 }
 
 export function registerEvents(program: Command, r: Registrar): void {
