@@ -168,10 +168,6 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
     if (buffered.trim() !== '') onEvent(JSON.parse(buffered) as WatchEvent<T>);
   }
 
-  watchEvents(namespace: string | undefined, options: ListOptions & { resourceVersion?: string }, onEvent: (e: WatchEvent<CoreEvent>) => void, signal?: AbortSignal): Promise<void> {
-    return this.watch<CoreEvent>(collectionPath(EVENTS, namespace), { fieldSelector: options.fieldSelector || undefined, labelSelector: options.labelSelector || undefined, limit: options.limit, resourceVersion: options.resourceVersion }, onEvent, signal);
-  }
-
   /** Adds ephemeral containers with the strategic merge patch kubectl sends. */
   patchEphemeralContainers(namespace: string, pod: string, patch: unknown): Promise<Pod> {
     return this.transport.json<Pod>({ method: 'PATCH', path: `${objectPath(PODS, namespace, pod)}/ephemeralcontainers`, body: patch, contentType: 'application/strategic-merge-patch+json' });

@@ -389,8 +389,7 @@ export class Transport {
     return JSON.parse(text) as T;
   }
 
-  private connectionError(e: unknown, aborted = false): Error {
-    if (aborted) return e instanceof Error ? e : new Error(String(e));
+  private connectionError(e: unknown): Error {
     const err = e as NodeJS.ErrnoException;
     if (err.name === 'TimeoutError' || err.name === 'AbortError') {
       return new ConnectionError(this.hostPort, false, `Unable to connect to the server: net/http: request canceled (Client.Timeout exceeded while awaiting headers)`);

@@ -93,7 +93,7 @@ describe('client layer against the sim', () => {
     const controller = new AbortController();
     let resolveNew: () => void;
     const gotNew = new Promise<void>((r) => (resolveNew = r));
-    const watching = client.watchEvents('batch', {}, (e) => {
+    const watching = client.watch<CoreEvent>('/api/v1/namespaces/batch/events', {}, (e) => {
       seen.push(`${e.type} ${e.object.reason}`);
       if (e.object.reason === 'BackoffLimitExceeded') resolveNew();
     }, controller.signal);
