@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Transport } from '../src/client/transport.js';
 import { KubeClient } from '../src/client/api.js';
-import { attachContainer, ExitCodeError, decodeStatus } from '../src/commands/debug/attach.js';
+import { attachContainer, ExitCodeError, decodeStatus } from '../src/client/attach.js';
 import { waitForContainer } from '../src/commands/debug/wait.js';
 import { KT_BIN, KUBECTL, type Result } from './helpers/kubectl.js';
 import { startTestSim, type TestSim } from './helpers/sim.js';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKt } from './helpers/kubectl.js';
 import { startTestSim, type TestSim } from './helpers/sim.js';
-import { parseRFC3339 } from '../src/commands/logs/gotime.js';
+import { parseRFC3339 } from '../src/go/time.js';
 import { sortByLogging } from '../src/commands/logs/pods.js';
 import { splitTimestamp, timestampKey } from '../src/follow/resume.js';
 import { prefixFor } from '../src/follow/format.js';

@@ -1,6 +1,7 @@
 // Flag parsing in kubectl's (pflag's) manner on top of commander: booleans accept `--x=false`, values are checked
 // with Go's parsers, and parse errors carry cobra's wording.
 import { FlagError } from '../errors.js';
+import { readCsvLine } from '../go/csv.js';
 
 /** pflag's strconv.ParseBool. */
 export function parseGoBool(value: string, flag: string): boolean {
@@ -62,28 +63,4 @@ export function parseStringToString(flag: string): (value: string, previous: Map
     }
     return map;
   };
-}
-
-/** One line of Go's encoding/csv: fields split at commas, double quotes group and escape. */
-export function readCsvLine(line: string): string[] {
-  if (line === '') return [];
-  const fields: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"' && cur === '') quoted = true;
-    else if (ch === ',') {
-      fields.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  fields.push(cur);
-  return fields;
 }

@@ -24,7 +24,7 @@ export interface Session {
  * kubeconfig error texts; `kubectl top node` does not (pass false).
  */
 export async function openSession(flags: GlobalFlags, io: IO, namespaceFirst = true): Promise<Session> {
-  const { parseRequestTimeout } = await import('../format/duration.js');
+  const { parseRequestTimeout } = await import('../go/duration.js');
   let timeoutMs = 0;
   try {
     timeoutMs = parseRequestTimeout(flags.requestTimeout ?? '0');
@@ -68,7 +68,7 @@ export async function openSession(flags: GlobalFlags, io: IO, namespaceFirst = t
     // kubectl's loader logs which files it read (-v=6) or that none of KUBECONFIG's exist (-v=1).
     const v = flags.v ?? 0;
     if (v >= 1) {
-      const { klogPrefix } = await import('../format/klog.js');
+      const { klogPrefix } = await import('../go/klog.js');
       if (v >= 1 && config.configNotFound) io.err.write(`${klogPrefix(io.now(), 'loader.go:140')}${config.configNotFound}\n`);
       if (v >= 6) for (const file of config.files) io.err.write(`${klogPrefix(io.now(), 'loader.go:402')}Config loaded from file:  ${file}\n`);
     }

@@ -25,7 +25,7 @@ import nodePath from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { KtError, RawError } from '../errors.js';
-import { goQuote } from '../format/goquote.js';
+import { goQuote } from '../go/quote.js';
 
 // ─── Public API ──────────────────────────────────────────────────────────────────────────────────────────────────
 

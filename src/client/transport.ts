@@ -4,7 +4,7 @@
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { createRequire } from 'node:module';
 import { sleep } from '../util/sleep.js';
-import { klogPrefix } from '../format/klog.js';
+import { klogPrefix } from '../go/klog.js';
 import { proxyFromEnvironment } from './proxy.js';
 import type { ResolvedConfig } from './kubeconfig.js';
 import { ApiError, ConnectionError, DeadlineError, statusFromHttp } from './errors.js';

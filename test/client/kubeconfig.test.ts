@@ -16,7 +16,7 @@ import {
   type KubeconfigEnv,
   type ResolveOptions,
 } from '../../src/client/kubeconfig.js';
-import { goQuote } from '../../src/format/goquote.js';
+import { goQuote } from '../../src/go/quote.js';
 
 const KUBECTL = '/usr/lib/google-cloud-sdk/bin/kubectl.1.32';
 // Throw-away self-signed EC certificates made for these tests (no secret value anywhere).

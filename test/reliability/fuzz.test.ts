@@ -6,11 +6,11 @@ import { formatError } from '../../src/cli/handle-error.js';
 import { bufferIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { KtError } from '../../src/errors.js';
-import { EventTablePrinter, sortEvents } from '../../src/format/events.js';
-import { printObject } from '../../src/format/output.js';
-import { QuantityError } from '../../src/format/quantity.js';
-import { printNodeMetrics, printPodMetrics } from '../../src/format/top.js';
-import { podUsageList } from '../../src/format/top-report.js';
+import { EventTablePrinter, sortEvents } from '../../src/print/events.js';
+import { printObject } from '../../src/print/output.js';
+import { QuantityError } from '../../src/k8s/quantity.js';
+import { printNodeMetrics, printPodMetrics } from '../../src/print/top.js';
+import { podUsageList } from '../../src/report/top.js';
 import type { CoreEvent, NodeMetrics, PodMetrics } from '../../src/k8s/types.js';
 
 function prng(seed: number): () => number {

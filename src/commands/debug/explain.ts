@@ -1,7 +1,7 @@
 // `kt debug --explain`: the plain kubectl command that does what this kt debug does — for CKA practice, where
 // only kubectl is at hand. kt's default profile differs from kubectl 1.32's, so the profile is always spelled out.
 import type { CommandContext } from '../../cli/registry.js';
-import { shellQuote } from '../../format/shell.js';
+import { shellQuote } from '../../print/shell.js';
 import type { DebugOptions } from './options.js';
 
 export { shellQuote };

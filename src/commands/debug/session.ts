@@ -7,7 +7,7 @@ import type { KubeClient } from '../../client/api.js';
 import type { CommandContext } from '../../cli/registry.js';
 import type { IO } from '../../cli/io.js';
 import type { Container, Pod } from '../../k8s/types.js';
-import { attachContainer, type AttachStreams, type TerminalSize } from './attach.js';
+import { attachContainer, type AttachStreams, type TerminalSize } from '../../client/attach.js';
 import type { DebugOptions } from './options.js';
 import { containerStatus, waitForContainer } from './wait.js';
 

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { CommandContext } from '../../cli/registry.js';
 import { openSession } from '../../cli/session.js';
 import { ExitError, KtError } from '../../errors.js';
-import { TabWriter } from '../../format/tabwriter.js';
+import { TabWriter } from '../../go/tabwriter.js';
 import { TASKS, type DrillTask } from './tasks.js';
 
 export interface DrillFlags {

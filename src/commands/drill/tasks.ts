@@ -3,9 +3,9 @@
 // the sim's state at check time — never against a stored answer.
 import type { KubeClient } from '../../client/api.js';
 import { ApiError } from '../../client/errors.js';
-import { eventSortTime, ZERO_TIME } from '../../format/events.js';
-import { formatCpuMillis, formatMemoryMi, Quantity } from '../../format/quantity.js';
-import { podUsage } from '../../format/top.js';
+import { eventSortTime, ZERO_TIME } from '../../print/events.js';
+import { formatCpuMillis, formatMemoryMi, Quantity } from '../../k8s/quantity.js';
+import { podUsage } from '../../print/top.js';
 
 export interface CheckInput {
   client: KubeClient;

@@ -2,7 +2,8 @@
 // work is imported when the command runs.
 import { Option, type Command } from 'commander';
 import type { Registrar } from '../../cli/registry.js';
-import { parseGoInt, readCsvLine } from '../../cli/flags.js';
+import { parseGoInt } from '../../cli/flags.js';
+import { readCsvLine } from '../../go/csv.js';
 import type { EventsFlags } from './options.js';
 
 /** pflag's StringSlice: each occurrence is read as one CSV record and appended. */

@@ -2,7 +2,7 @@
 // `kubectl events --for` per related object (Node events live in the "default" namespace); the rest are notes.
 import type { KubeClient } from '../../client/api.js';
 import type { CommandContext } from '../../cli/registry.js';
-import { flagWords, kubectlWords, type ExplainLine } from '../../format/explain.js';
+import { flagWords, kubectlWords, type ExplainLine } from '../../cli/explain.js';
 import type { ResourceType } from '../../k8s/resources.js';
 import type { EventsFlags } from './options.js';
 

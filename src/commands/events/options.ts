@@ -1,7 +1,7 @@
 // `kt events` options, kubectl's way (EventsFlags → ToOptions → Validate → Run): the pure parts live here.
 import { FlagError, KtError } from '../../errors.js';
-import { parseGoDuration, GoDurationError } from '../../format/duration.js';
-import type { ColorMode } from '../../format/color.js';
+import { parseGoDuration, GoDurationError } from '../../go/duration.js';
+import type { ColorMode } from '../../print/color.js';
 
 /** What commander hands over (see command.ts). */
 export interface EventsFlags {
@@ -77,7 +77,7 @@ export function parseSince(value: string | undefined): number | undefined {
   }
 }
 
-export { parseColorMode as parseColor } from '../../format/color.js';
+export { parseColorMode as parseColor } from '../../print/color.js';
 
 /** The --related / --reconnect combinations kt can honour (checked before any request, like kubectl's Validate). */
 export function validateExtensions(flags: Pick<EventsFlags, 'related' | 'for' | 'reconnect' | 'watch'>): void {

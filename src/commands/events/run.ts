@@ -7,10 +7,10 @@ import { ApiError } from '../../client/errors.js';
 import type { CommandContext } from '../../cli/registry.js';
 import { openSession } from '../../cli/session.js';
 import { RawError } from '../../errors.js';
-import { useColor } from '../../format/color.js';
-import { eventSortTime, sortEvents, ZERO_TIME } from '../../format/events.js';
-import { goQuote } from '../../format/goquote.js';
-import { parseOutputFormat, type OutputFormat } from '../../format/output.js';
+import { useColor } from '../../print/color.js';
+import { eventSortTime, sortEvents, ZERO_TIME } from '../../print/events.js';
+import { goQuote } from '../../go/quote.js';
+import { parseOutputFormat, type OutputFormat } from '../../print/output.js';
 import { RESOURCE_TYPES, type ResourceType } from '../../k8s/resources.js';
 import type { CoreEvent } from '../../k8s/types.js';
 import { EventSink } from './sink.js';
@@ -125,7 +125,7 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
     };
     const client = await session.client();
     if (flags.explain) {
-      const [{ explainEvents }, { formatExplain }] = await Promise.all([import('./explain.js'), import('../../format/explain.js')]);
+      const [{ explainEvents }, { formatExplain }] = await Promise.all([import('./explain.js'), import('../../cli/explain.js')]);
       const related = o.related && o.forObject ? { client, namespace, type: o.forObject.type, name: o.forObject.name } : undefined;
       ctx.io.err.write(formatExplain(await explainEvents(flags, ctx, related), ctx.globals));
     }

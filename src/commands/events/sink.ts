@@ -3,9 +3,9 @@
 // kubectl ignores the printer's errors (`o.PrintObj(el, w)`), so a printer that fails prints nothing and the
 // command still succeeds — e.g. -o name, whose printer refuses typed lists.
 import type { IO } from '../../cli/io.js';
-import { EventTablePrinter, marshalStructJSON, toTypedEvent, toTypedEventList } from '../../format/events.js';
-import { printObject, type OutputFormat } from '../../format/output.js';
-import { TabWriter } from '../../format/tabwriter.js';
+import { EventTablePrinter, marshalStructJSON, toTypedEvent, toTypedEventList } from '../../print/events.js';
+import { printObject, type OutputFormat } from '../../print/output.js';
+import { TabWriter } from '../../go/tabwriter.js';
 import type { CoreEvent } from '../../k8s/types.js';
 
 export interface SinkOptions {

@@ -11,7 +11,7 @@ import type { KubeClient, WatchEvent } from '../../client/api.js';
 import { ApiError } from '../../client/errors.js';
 import type { IO } from '../../cli/io.js';
 import { ExitError } from '../../errors.js';
-import { sortEvents } from '../../format/events.js';
+import { sortEvents } from '../../print/events.js';
 import { RESOURCE_TYPES, collectionPath } from '../../k8s/resources.js';
 import type { CoreEvent, KubeObject, Status } from '../../k8s/types.js';
 import { interruptSignal, sinceFilter, type EventsOptions } from './run.js';

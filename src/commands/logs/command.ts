@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { FlagError } from '../../errors.js';
 import { parseGoInt } from '../../cli/flags.js';
 import type { Registrar } from '../../cli/registry.js';
-import { parseGoDuration } from '../../format/duration.js';
+import { parseGoDuration } from '../../go/duration.js';
 import type { LogsFlags } from './options.js';
 
 /** pflag's DurationVar: Go's time.ParseDuration at parse time, errors worded as cobra words them. */

@@ -1,7 +1,7 @@
 // `kt logs --explain`: the kubectl logs command with the same kubectl flags; kt's own flags become notes saying
 // how to get the same with kubectl (grep for --include, -p for what --previous-on-restart shows…).
 import type { CommandContext } from '../../cli/registry.js';
-import { flagWords, kubectlWords, type ExplainLine } from '../../format/explain.js';
+import { flagWords, kubectlWords, type ExplainLine } from '../../cli/explain.js';
 import type { LogsFlags } from './options.js';
 
 const KUBECTL_FLAGS = {

@@ -1,9 +1,9 @@
 // kt's flags beyond kubectl 1.32, compiled into plain values for the follow core. With none given, everything
 // here is inert and `kt logs` behaves exactly as kubectl does.
-import { parseColorMode, useColor } from '../../format/color.js';
+import { parseColorMode, useColor } from '../../print/color.js';
 import type { IO } from '../../cli/io.js';
 import { KtError } from '../../errors.js';
-import { parseGoDuration } from '../../format/duration.js';
+import { parseGoDuration } from '../../go/duration.js';
 import type { LogsFlags } from './options.js';
 
 export interface Extras {

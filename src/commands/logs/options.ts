@@ -1,7 +1,7 @@
 // `kt logs` options, kubectl's way: complete (arguments, then flags that need parsing) → validate (pure) → run.
 import { KtError, UsageError } from '../../errors.js';
-import { parseGoDuration, roundToSeconds } from '../../format/duration.js';
-import { formatRFC3339Seconds, parseRFC3339 } from './gotime.js';
+import { parseGoDuration, roundToSeconds } from '../../go/duration.js';
+import { formatRFC3339Seconds, parseRFC3339 } from '../../go/time.js';
 
 export interface LogsFlags {
   allContainers?: boolean;

@@ -238,7 +238,7 @@ export async function runLogs(ctx: CommandContext, flags: LogsFlags, args: reado
     try {
       const o = completeLogs(flags, args, ctx.changed);
       if (flags.explain) {
-        const [{ explainLogs }, { formatExplain }] = await Promise.all([import('./explain.js'), import('../../format/explain.js')]);
+        const [{ explainLogs }, { formatExplain }] = await Promise.all([import('./explain.js'), import('../../cli/explain.js')]);
         ctx.io.err.write(formatExplain(explainLogs(flags, args, ctx), ctx.globals));
       }
       // kt's own flags (filters, -o, --wait-for) are checked before any request; kubectl has none of them.

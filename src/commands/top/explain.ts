@@ -1,7 +1,7 @@
 // `kt top --explain`: the kubectl commands that give the same numbers; kt's own flags become notes or the
 // kubectl command that shows the same thing (requests and limits: describe).
 import type { CommandContext } from '../../cli/registry.js';
-import { flagWords, kubectlWords, type ExplainLine } from '../../format/explain.js';
+import { flagWords, kubectlWords, type ExplainLine } from '../../cli/explain.js';
 import type { TopNodeFlags, TopPodFlags } from './options.js';
 
 const POD_FLAGS = { allNamespaces: '--all-namespaces', containers: '--containers', fieldSelector: '--field-selector', headers: '--no-headers', selector: '--selector', sortBy: '--sort-by', sum: '--sum' };

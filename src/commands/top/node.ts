@@ -2,10 +2,10 @@
 // -o, --resources and --watch views.
 import type { MetricsSource, NodeReader, PodReader } from '../../client/api.js';
 import { KtError } from '../../errors.js';
-import { formatExplain } from '../../format/explain.js';
-import { printObject } from '../../format/output.js';
-import { printNodeMetrics } from '../../format/top.js';
-import { nodeUsageList, printNodeResources } from '../../format/top-report.js';
+import { formatExplain } from '../../cli/explain.js';
+import { printObject } from '../../print/output.js';
+import { printNodeMetrics } from '../../print/top.js';
+import { nodeUsageList, printNodeResources } from '../../report/top.js';
 import type { Node, NodeMetrics, ResourceList } from '../../k8s/types.js';
 import type { CommandContext } from '../../cli/registry.js';
 import { openSession } from '../../cli/session.js';

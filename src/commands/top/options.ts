@@ -1,9 +1,9 @@
 // `kt top pod|node` options, kubectl's way: complete (args, namespace, clients) → validate (pure) → run.
 import { KtError, UsageError } from '../../errors.js';
-import type { SortBy } from '../../format/top.js';
-import { parseColorMode, type ColorMode } from '../../format/color.js';
-import { parseRequestTimeout } from '../../format/duration.js';
-import { parseOutputFormat, type OutputFormat } from '../../format/output.js';
+import type { SortBy } from '../../print/top.js';
+import { parseColorMode, type ColorMode } from '../../print/color.js';
+import { parseRequestTimeout } from '../../go/duration.js';
+import { parseOutputFormat, type OutputFormat } from '../../print/output.js';
 
 export interface TopPodFlags extends TopExtraFlags {
   allNamespaces?: boolean;

@@ -2,11 +2,11 @@
 // plus kt's -o, --resources and --watch views of the same data.
 import type { MetricsSource, PodReader } from '../../client/api.js';
 import { KtError } from '../../errors.js';
-import { formatGoDuration } from '../../format/duration.js';
-import { formatExplain } from '../../format/explain.js';
-import { printObject } from '../../format/output.js';
-import { printPodMetrics } from '../../format/top.js';
-import { podUsageList, printPodResources } from '../../format/top-report.js';
+import { formatGoDuration } from '../../go/duration.js';
+import { formatExplain } from '../../cli/explain.js';
+import { printObject } from '../../print/output.js';
+import { printPodMetrics } from '../../print/top.js';
+import { podUsageList, printPodResources } from '../../report/top.js';
 import { parseFieldSelector, parseLabelSelector, SelectorError } from '../../k8s/selector.js';
 import type { Pod, PodMetrics } from '../../k8s/types.js';
 import type { CommandContext } from '../../cli/registry.js';

@@ -3,7 +3,7 @@
 import type { IO } from '../../cli/io.js';
 import { sleep } from '../../util/sleep.js';
 import { interruptSignal, InterruptedError, unlessInterrupted } from '../../cli/interrupt.js';
-import { paintLines, useColor, type ColorMode } from '../../format/color.js';
+import { paintLines, useColor, type ColorMode } from '../../print/color.js';
 
 export interface Frame {
   out: string;

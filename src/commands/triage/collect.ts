@@ -2,9 +2,9 @@
 // across the chain, the tails of logs — and the pod's report built from them.
 import type { KubeClient } from '../../client/api.js';
 import { ApiError } from '../../client/errors.js';
-import { sortEvents } from '../../format/events.js';
-import { podUsageList, type PodUsage } from '../../format/top-report.js';
-import type { ContainerReport, LogTail, NodeReport, PodReport } from '../../format/triage.js';
+import { sortEvents } from '../../print/events.js';
+import { podUsageList, type PodUsage } from '../../report/top.js';
+import type { ContainerReport, LogTail, NodeReport, PodReport } from '../../report/triage.js';
 import { RESOURCE_TYPES } from '../../k8s/resources.js';
 import type { ContainerStatus, CoreEvent, KubeObject, Node, Pod } from '../../k8s/types.js';
 import { eventsAbout, type Involved } from '../events/related.js';

@@ -1,8 +1,8 @@
 // `kt triage`'s judgement: from a pod, its node, its metrics and its events, the one-line verdict naming the cause.
 // Pure (the clock is passed in), so each unhealthy pattern is testable without a cluster.
 import type { ContainerStatus, CoreEvent, Node, Pod } from '../../k8s/types.js';
-import type { PodUsage } from '../../format/top-report.js';
-import { humanDuration } from '../../format/duration.js';
+import type { PodUsage } from '../../report/top.js';
+import { humanDuration } from '../../go/duration.js';
 
 /** What is wrong, as a short stable word (`-o json` consumers switch on it). */
 export type Cause =

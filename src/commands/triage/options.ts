@@ -1,7 +1,7 @@
 // `kt triage` options: complete (arguments and flags) → validate (pure) → run.
 import { KtError, UsageError } from '../../errors.js';
-import { parseColorMode, type ColorMode } from '../../format/color.js';
-import { parseOutputFormat, type OutputFormat } from '../../format/output.js';
+import { parseColorMode, type ColorMode } from '../../print/color.js';
+import { parseOutputFormat, type OutputFormat } from '../../print/output.js';
 
 export interface TriageFlags {
   selector: string;

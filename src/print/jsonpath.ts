@@ -10,7 +10,7 @@
 // Where Go iterates a map (the `*` wildcard and `..` recursive descent) the order is random in kubectl; here keys
 // are visited in sorted (Go byte) order, which is one of the orders kubectl can print.
 
-import { goQuote, isGoPrint, toWellFormed } from './goquote.js';
+import { goQuote, isGoPrint, toWellFormed } from '../go/quote.js';
 import { KtError } from '../errors.js';
 
 /** A JSONPath template that failed to parse or execute. `message` is kubectl's full wording; `reason` is the

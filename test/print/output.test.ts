@@ -10,7 +10,7 @@ import {
   printName,
   printObject,
   printYAML,
-} from '../../src/format/output.js';
+} from '../../src/print/output.js';
 
 // [key, string, what kubectl prints under `data:`] — one scalar per row, from one `get pod -o yaml` of them all.
 const SCALARS: [string, string, string][] = [

@@ -1,8 +1,8 @@
 // `--explain` (top, logs, events, triage): the plain kubectl commands that give the same answer, printed on stderr
 // before kt's own output, so stdout stays clean for pipes. Each line is a runnable command; `# ` lines are notes
 // (what kubectl cannot do). `kt debug --explain` prints its one command on stdout and does nothing else.
-import type { GlobalFlags } from '../cli/session.js';
-import { shellLine } from './shell.js';
+import type { GlobalFlags } from './session.js';
+import { shellLine } from '../print/shell.js';
 
 export type ExplainLine = { command: string[] } | { note: string };
 

@@ -1,9 +1,9 @@
 // kubectl top's printer (kubectl pkg/metricsutil): pure functions from metrics to the exact text kubectl prints,
 // trailing spaces included (every cell is tab-terminated).
 import type { ContainerMetrics, NodeMetrics, PodMetrics, ResourceList } from '../k8s/types.js';
-import { goSort } from './gosort.js';
-import { formatCpuMillis, formatMemoryMi, Quantity } from './quantity.js';
-import { TabWriter } from './tabwriter.js';
+import { goSort } from '../go/sort.js';
+import { formatCpuMillis, formatMemoryMi, Quantity } from '../k8s/quantity.js';
+import { TabWriter } from '../go/tabwriter.js';
 
 export type SortBy = '' | 'cpu' | 'memory';
 const MEASURED = ['cpu', 'memory'] as const;

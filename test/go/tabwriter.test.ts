@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TabWriter, tabwrite } from '../../src/format/tabwriter.js';
+import { TabWriter, tabwrite } from '../../src/go/tabwriter.js';
 
 // Expected outputs marked "kubectl" were produced by the real kubectl 1.32 binary. Arbitrary text was fed
 // into its tab writer through `kubectl config get-contexts`, whose context names may hold tabs, newlines

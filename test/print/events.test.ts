@@ -13,7 +13,7 @@ import {
   toTypedEvent,
   toTypedEventList,
   ZERO_TIME,
-} from '../../src/format/events.js';
+} from '../../src/print/events.js';
 import type { CoreEvent } from '../../src/k8s/types.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');

@@ -1,11 +1,11 @@
 // `kt triage`'s report: the model behind `-o json|yaml` and its text form. Pure: the report and the clock in, text
 // out. The tables reuse kt's other printers (the events table, top's --resources table).
 import type { CoreEvent } from '../k8s/types.js';
-import { paint } from './color.js';
-import { humanDuration } from './duration.js';
-import { EventTablePrinter } from './events.js';
-import { printPodResources, REPORT_API_VERSION, type PodUsage, type Termination } from './top-report.js';
-import { TabWriter } from './tabwriter.js';
+import { paint } from '../print/color.js';
+import { humanDuration } from '../go/duration.js';
+import { EventTablePrinter } from '../print/events.js';
+import { printPodResources, REPORT_API_VERSION, type PodUsage, type Termination } from './top.js';
+import { TabWriter } from '../go/tabwriter.js';
 
 export interface ContainerReport {
   name: string;

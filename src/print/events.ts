@@ -4,11 +4,11 @@
 // server's. Pure: the clock is passed in.
 import type { CoreEvent } from '../k8s/types.js';
 import { paint } from './color.js';
-import { humanDuration } from './duration.js';
-import { goSort } from './gosort.js';
-import { toWellFormed } from './goquote.js';
+import { humanDuration } from '../go/duration.js';
+import { goSort } from '../go/sort.js';
+import { toWellFormed } from '../go/quote.js';
 import { compareGo } from './jsonpath.js';
-import { TabWriter } from './tabwriter.js';
+import { TabWriter } from '../go/tabwriter.js';
 
 /**
  * A field as text. Events come from servers kt does not control; a field of the wrong type is shown, not a crash

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Quantity, QuantityError, formatCpuMillis, formatMemoryMi, parseQuantity } from '../../src/format/quantity.js';
+import { Quantity, QuantityError, formatCpuMillis, formatMemoryMi, parseQuantity } from '../../src/k8s/quantity.js';
 
 // Every toString() expectation below was checked against kubectl 1.32 (`kubectl set resources --local
 // --limits=cpu=<q> -o jsonpath=…` prints the parsed quantity's String()), and every milliValue/Mi

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { KtError } from '../../src/errors.js';
-import { compileJsonPath, JsonPathError } from '../../src/format/jsonpath.js';
+import { compileJsonPath, JsonPathError } from '../../src/print/jsonpath.js';
 
 // What kubectl.1.32 `get pods -o jsonpath=…` hands its jsonpath engine: the List it builds around three pods.
 const LIST = {

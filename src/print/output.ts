@@ -8,7 +8,7 @@
 // that library.
 
 import { KtError } from '../errors.js';
-import { goQuote, toWellFormed } from './goquote.js';
+import { goQuote, toWellFormed } from '../go/quote.js';
 import { compareGo, compileJsonPath, formatGoFloatG, marshalGoJSON } from './jsonpath.js';
 
 export type OutputFormat =

@@ -1,11 +1,11 @@
 // kt top's views beyond kubectl: `-o json|yaml` records and the `--resources` table (usage beside requests and
 // limits, restarts and the last termination). Pure: metrics, pods and nodes in, data or text out.
 import type { Container, ContainerStatus, Node, NodeMetrics, Pod, PodMetrics, ResourceList } from '../k8s/types.js';
-import { humanDuration } from './duration.js';
-import { formatCpuMillis, formatMemoryMi, Quantity } from './quantity.js';
-import { TabWriter } from './tabwriter.js';
-import { podUsage, type SortBy } from './top.js';
-import { goSort } from './gosort.js';
+import { humanDuration } from '../go/duration.js';
+import { formatCpuMillis, formatMemoryMi, Quantity } from '../k8s/quantity.js';
+import { TabWriter } from '../go/tabwriter.js';
+import { podUsage, type SortBy } from '../print/top.js';
+import { goSort } from '../go/sort.js';
 
 export const REPORT_API_VERSION = 'kubetriage.dev/v1';
 

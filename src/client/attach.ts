@@ -2,8 +2,8 @@
 // v5.channel.k8s.io (v4.channel.k8s.io when the server only speaks that), binary messages whose first byte is the
 // channel — 0 stdin, 1 stdout, 2 stderr, 3 the status (a metav1.Status as JSON), 4 terminal size, 255 close
 // (v5: half-close a stream, e.g. the end of stdin).
-import type { Transport } from '../../client/transport.js';
-import type { Status } from '../../k8s/types.js';
+import type { Transport } from './transport.js';
+import type { Status } from '../k8s/types.js';
 
 export const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'] as const;
 

@@ -8,7 +8,7 @@ import {
   parseRequestTimeoutNs,
   roundToSeconds,
   shortHumanDuration,
-} from '../../src/format/duration.js';
+} from '../../src/go/duration.js';
 
 const S = 1000;
 const M = 60 * S;
