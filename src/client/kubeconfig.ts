@@ -19,6 +19,7 @@
 //   - token is the bearer token kubectl would send: a readable, non-empty tokenFile wins over token (and over
 //     --token), as client-go's file token source does. exec / authProvider are dropped when kubectl would not run
 //     them (exec: any token, basic auth or client certificate+key present; authProvider: any token or basic auth).
+import { resolveYamlPlain } from '../go/yaml-resolve.js';
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import nodeFs from 'node:fs';
 import nodePath from 'node:path';
@@ -1006,74 +1007,24 @@ function scalarToJson(text: string, plain: boolean, tag: string | undefined): JV
   return resolved.value;
 }
 
-const YAML11_WORDS: Record<string, JV> = {
-  y: true, Y: true, yes: true, Yes: true, YES: true, true: true, True: true, TRUE: true, on: true, On: true, ON: true,
-  n: false, N: false, no: false, No: false, NO: false, false: false, False: false, FALSE: false, off: false, Off: false, OFF: false,
-  '': null, '~': null, null: null, Null: null, NULL: null,
-  '.nan': new GoNumber('NaN'), '.NaN': new GoNumber('NaN'), '.NAN': new GoNumber('NaN'),
-  '.inf': new GoNumber('+Inf'), '.Inf': new GoNumber('+Inf'), '.INF': new GoNumber('+Inf'),
-  '+.inf': new GoNumber('+Inf'), '+.Inf': new GoNumber('+Inf'), '+.INF': new GoNumber('+Inf'),
-  '-.inf': new GoNumber('-Inf'), '-.Inf': new GoNumber('-Inf'), '-.INF': new GoNumber('-Inf'),
-};
-
 type Resolved = { kind: 'str' | 'int' | 'float' | 'bool' | 'null'; value: JV };
 
-/** go-yaml v2's resolve() for an untagged plain scalar. */
+/** go-yaml v2's resolve() for an untagged plain scalar, as the decoder turns it into a value. */
 function resolvePlain(text: string): Resolved {
-  const c = text[0] ?? '';
-  const hint = text === '' ? 'M' : /[0-9]/.test(c) ? 'D' : c === '+' || c === '-' ? 'S' : c === '.' ? '.' : 'yYnNtTfFoO~'.includes(c) ? 'M' : '';
-  if (hint === '') return { kind: 'str', value: text };
-  if (Object.hasOwn(YAML11_WORDS, text)) {
-    const v = YAML11_WORDS[text] ?? null;
-    return { kind: v === null ? 'null' : typeof v === 'boolean' ? 'bool' : 'float', value: v };
+  const r = resolveYamlPlain(text);
+  switch (r.kind) {
+    case 'null':
+      return { kind: 'null', value: null };
+    case 'bool':
+      return { kind: 'bool', value: r.value };
+    case 'int':
+      return { kind: 'int', value: new GoNumber(r.value.toString()) };
+    case 'float':
+      return { kind: 'float', value: goFloat(r.value) };
+    default:
+      // A timestamp decoded into interface{} stays a string.
+      return { kind: 'str', value: text };
   }
-  if (hint === '.') {
-    if (/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text) && Number.isFinite(Number(text))) return { kind: 'float', value: goFloat(Number(text)) };
-    return { kind: 'str', value: text };
-  }
-  if (hint === 'D' || hint === 'S') {
-    const plain = text.replace(/_/g, '');
-    const asInt = goParseInt(plain, true) ?? goParseInt(plain, false);
-    if (asInt !== undefined) return { kind: 'int', value: new GoNumber(asInt.toString()) };
-    if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) {
-      const f = Number(plain);
-      if (Number.isFinite(f)) return { kind: 'float', value: goFloat(f) };
-    }
-  }
-  return { kind: 'str', value: text };
-}
-
-/** strconv.ParseInt / ParseUint with base 0 (0x, 0o, 0b, leading-0 octal), within 64 bits. */
-function goParseInt(s: string, signed: boolean): bigint | undefined {
-  let body = s;
-  let negative = false;
-  if (signed && (body[0] === '+' || body[0] === '-')) {
-    negative = body[0] === '-';
-    body = body.slice(1);
-  }
-  if (body === '') return undefined;
-  let digits = body;
-  let base = 10;
-  if (body[0] === '0' && body.length > 1) {
-    const p = (body[1] ?? '').toLowerCase();
-    if (p === 'x' || p === 'o' || p === 'b') {
-      base = p === 'x' ? 16 : p === 'o' ? 8 : 2;
-      digits = body.slice(2);
-    } else {
-      base = 8;
-      digits = body.slice(1);
-    }
-  }
-  const valid = base === 16 ? /^[0-9a-fA-F]+$/ : base === 8 ? /^[0-7]+$/ : base === 2 ? /^[01]+$/ : /^[0-9]+$/;
-  if (!valid.test(digits)) return undefined;
-  const prefix = base === 16 ? '0x' : base === 8 ? '0o' : base === 2 ? '0b' : '';
-  const magnitude = BigInt(`${prefix}${digits}`);
-  if (signed) {
-    const limit = negative ? 1n << 63n : (1n << 63n) - 1n;
-    if (magnitude > limit) return undefined;
-    return negative ? -magnitude : magnitude;
-  }
-  return magnitude > (1n << 64n) - 1n ? undefined : magnitude;
 }
 
 /** A float64 the way encoding/json writes it. */

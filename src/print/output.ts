@@ -7,6 +7,7 @@
 // `yaml` package: its quoting and folding rules differ in many corners, and a ~400-line emitter loads faster than
 // that library.
 
+import { resolveYamlPlain } from '../go/yaml-resolve.js';
 import { KtError } from '../errors.js';
 import { goQuote, toWellFormed } from '../go/quote.js';
 import { compareGo, compileJsonPath, formatGoFloatG, marshalGoJSON } from './jsonpath.js';
@@ -647,82 +648,13 @@ function stringStyle(s: string): Style {
   return resolvesToString(s) && !isBase60Float(s) ? 'plain' : 'double';
 }
 
-const RESOLVE_MAP = new Set([
-  'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON',
-  'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF',
-  '', '~', 'null', 'Null', 'NULL',
-  '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF', '<<',
-]); // prettier-ignore
-
-// go-yaml v2 resolve(""): would this plain scalar read back as a string?
+// go-yaml v2 encoder.stringv: would this plain scalar read back as a string?
 function resolvesToString(s: string): boolean {
-  if (s === '') return false;
-  const c = s[0] as string;
-  let hint: 'S' | 'D' | 'M' | '.';
-  if (c === '+' || c === '-') hint = 'S';
-  else if (c >= '0' && c <= '9') hint = 'D';
-  else if ('yYnNtTfFoO~'.includes(c)) hint = 'M';
-  else if (c === '.') hint = '.';
-  else return true;
-  if (RESOLVE_MAP.has(s)) return false;
-  if (hint === 'M') return true;
-  if (hint === '.') return !(/^\.[0-9]+(?:[eE][+-]?[0-9]+)?$/.test(s) && Number.isFinite(Number(s)));
-  if (isTimestamp(s)) return false;
-  const plain = s.replaceAll('_', '');
-  if (parsesAsGoInt(plain)) return false;
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(plain) && Number.isFinite(Number(plain)))
-    return false;
-  if (plain.startsWith('0b')) {
-    // ParseInt(rest, 2) / ParseUint(rest, 2): the rest may carry its own sign.
-    const m = /^([+-]?)([01]+)$/.exec(plain.slice(2));
-    if (m) {
-      const mag = BigInt(`0b${m[2] ?? '0'}`);
-      if (inIntRange(m[1] === '-' ? -mag : mag, m[1] === '')) return false;
-    }
-  } else if (plain.startsWith('-0b')) {
-    const bits = plain.slice(3);
-    if (/^[01]+$/.test(bits) && -BigInt(`0b${bits}`) >= -(2n ** 63n)) return false;
-  }
-  return true;
-}
-
-// Fits int64, or (when unsigned parsing applies) uint64.
-function inIntRange(v: bigint, unsignedOk: boolean): boolean {
-  return (v >= -(2n ** 63n) && v < 2n ** 63n) || (unsignedOk && v >= 0n && v < 2n ** 64n);
-}
-
-// strconv.ParseInt(s, 0, 64) or ParseUint(s, 0, 64) succeeds.
-function parsesAsGoInt(s: string): boolean {
-  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-  if (!m) return false;
-  const sign = m[1] ?? '';
-  let digits = m[2] ?? '0';
-  if (/^0[0-7]+$/.test(digits)) digits = `0o${digits.slice(1)}`;
-  const mag = BigInt(digits.toLowerCase());
-  const v = sign === '-' ? -mag : mag;
-  return inIntRange(v, sign === '');
+  return resolveYamlPlain(s).kind === 'str';
 }
 
 function isBase60Float(s: string): boolean {
   return /^[-+0-9]/.test(s) && s.includes(':') && /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(s);
-}
-
-const TS_T = /^(\d{4})-(\d{1,2})-(\d{1,2})[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?(?:Z|[+-](\d\d):(\d\d))$/;
-const TS_SPACE = /^(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?$/;
-const TS_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-
-// go-yaml v2 parseTimestamp: Go's time.Parse with its four layouts, including its range checks.
-function isTimestamp(s: string): boolean {
-  if (!/^\d{4}-/.test(s)) return false;
-  const m = TS_T.exec(s) ?? TS_SPACE.exec(s) ?? TS_DATE.exec(s);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12) return false;
-  if (m[4] !== undefined && (Number(m[4]) >= 24 || Number(m[5]) >= 60 || Number(m[6]) >= 60)) return false;
-  if (m[7] !== undefined && (Number(m[7]) > 24 || Number(m[8]) > 60)) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 31;
-  return day >= 1 && day <= days;
 }
 
 // go-yaml v2 keyList.Less for string keys: letters after other runes, digit runs compared as numbers.
