@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
 import { SimCluster } from './cluster.js';
-import { loadScenario } from './scenario.js';
+import { loadScenarioFile, type Scenario } from './scenario.js';
+import { parseScaleSpec, scaleScenario } from './scale.js';
 import { serve, type RunningSim, type ServeOptions } from './server.js';
 import { Faults, type FaultRule } from './faults.js';
 
@@ -65,6 +66,12 @@ export async function startSim(options: StartSimOptions = {}): Promise<StartedSi
       await running.close();
     },
   };
+}
+
+/** A scenario by name (a file in fixtures/), by path, or `scale:pods=N,…` (built in memory, for benchmarks). */
+export function loadScenario(nameOrPath: string, now: number): Scenario {
+  if (nameOrPath === 'scale' || nameOrPath.startsWith('scale:')) return scaleScenario(parseScaleSpec(nameOrPath.slice(6)), now);
+  return loadScenarioFile(nameOrPath, now);
 }
 
 export function kubeconfigFor(server: string, token: string | undefined, caData?: string): string {

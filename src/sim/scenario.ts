@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../k8s/types.js';
-import { parseScaleSpec, scaleScenario } from './scale.js';
 
 export interface LogSpec {
   /** Time of the first line (`ago:…`), default: spaced to end one interval before now. */
@@ -112,9 +111,8 @@ export function fixturesDir(): string {
   }
 }
 
-/** Loads a scenario by name (a file in fixtures/), by path, or `scale:pods=N,…` (built in memory, for benchmarks). */
-export function loadScenario(nameOrPath: string, now: number): Scenario {
-  if (nameOrPath === 'scale' || nameOrPath.startsWith('scale:')) return scaleScenario(parseScaleSpec(nameOrPath.slice(6)), now);
+/** Loads a scenario file by name (a file in fixtures/) or by path. */
+export function loadScenarioFile(nameOrPath: string, now: number): Scenario {
   const dir = fixturesDir();
   const candidates = [nameOrPath, join(dir, `${nameOrPath}.yaml`), join(dir, nameOrPath)];
   const file = candidates.find((c) => (c.includes('/') || c.endsWith('.yaml')) && existsSync(c));
