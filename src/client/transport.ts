@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { sleep } from '../util/sleep.js';
 import { klogPrefix } from '../go/klog.js';
 import { proxyFromEnvironment } from './proxy.js';
-import type { ResolvedConfig } from './kubeconfig.js';
+import type { ResolvedConfig } from './kubeconfig/index.js';
 import { ApiError, ConnectionError, DeadlineError, statusFromHttp } from './errors.js';
 import type { Status } from '../k8s/types.js';
 import { KtError } from '../errors.js';
@@ -192,7 +192,7 @@ export class Transport {
   private viaClientNode(): Promise<RequestOptions> {
     return (async () => {
       const { KubeConfig } = await import('./client-node.js');
-      const { toClientNodeOptions } = await import('./kubeconfig.js');
+      const { toClientNodeOptions } = await import('./kubeconfig/index.js');
       const kc = new KubeConfig();
       const options = toClientNodeOptions(this.config) as { clusters: { skipTLSVerify?: boolean }[] };
       // client-node refuses plain http:// unless told to skip TLS checks; there is no TLS to check on http.

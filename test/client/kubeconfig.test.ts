@@ -7,15 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KtError, RawError } from '../../src/errors.js';
+import { goBase64Decode } from '../../src/go/base64.js';
 import {
-  goBase64Decode,
   resolveConfig,
   toClientNodeOptions,
   type ConnectionFlags,
   type FileReader,
   type KubeconfigEnv,
   type ResolveOptions,
-} from '../../src/client/kubeconfig.js';
+} from '../../src/client/kubeconfig/index.js';
 import { goQuote } from '../../src/go/quote.js';
 
 const KUBECTL = '/usr/lib/google-cloud-sdk/bin/kubectl.1.32';
