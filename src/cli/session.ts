@@ -1,6 +1,6 @@
 // A command's connection to a cluster, resolved from the global flags the way kubectl resolves them. Resolving
 // the kubeconfig is cheap and happens first (kubectl's Complete step, so config errors come before validation);
-// the HTTP client and client-node load only when a request is made. `--demo` starts an in-process sim instead.
+// the HTTP client loads only when a request is made. `--demo` starts an in-process sim instead.
 import type { KubeClient } from '../client/api.js';
 import type { ConnectionFlags, ResolvedConfig } from '../client/kubeconfig/index.js';
 import type { IO } from './io.js';

@@ -137,7 +137,7 @@ function goJsonMarshal(v: JV): string {
   return `{${sortedEntries(v).map(([k, x]) => `${goJsonString(k)}:${goJsonMarshal(x)}`).join(',')}}`;
 }
 
-function goJsonString(s: string): string {
+export function goJsonString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

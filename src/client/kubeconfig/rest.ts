@@ -49,6 +49,7 @@ export function buildClientConfig(loaded: Loaded, flags: ConnectionFlags, env: K
     files: loaded.files,
     empty: cfg.clusters.size === 0 && cfg.users.size === 0 && cfg.contexts.size === 0 && cfg.currentContext === '' && !cfg.hasOther,
   };
+  if (user.authProvider && a.origin !== undefined) result.authProviderFile = nodePath.resolve(cwd, a.origin);
   if (promptForCredentials) result.promptForCredentials = true;
   if (loaded.configNotFound !== undefined) result.configNotFound = loaded.configNotFound;
   return result;

@@ -104,6 +104,8 @@ export interface ResolvedConfig {
     impersonateGroups?: string[];
     impersonateUserExtra?: Record<string, string[]>;
   };
+  /** The kubeconfig file that defines the user of an auth provider: where refreshed OIDC tokens are written. */
+  authProviderFile?: string;
   /** Paths of the kubeconfig files actually read (for -v logs), as kubectl names them. */
   files: string[];
   /** True when no file set anything: kubectl then talks to http://localhost:8080 (already in cluster.server). */
