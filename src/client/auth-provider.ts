@@ -2,6 +2,7 @@
 // id-token while its JWT has not expired, else a refresh through the issuer's token endpoint, the new tokens written
 // back to the kubeconfig file), and the removal notices of `gcp` and `azure`. Errors are client-go's text.
 import { createRequire } from 'node:module';
+import { parseDocument } from 'yaml';
 import { KtError } from '../errors.js';
 import { goBase64Decode, goBase64RawUrlDecode } from '../go/base64.js';
 import { goJsonSyntaxError } from '../go/json-syntax.js';
@@ -54,7 +55,7 @@ class OidcTokenSource implements TokenSource {
     private cfg: Record<string, string>,
     private readonly ca: Buffer | undefined,
     private readonly now: () => number,
-    private readonly save: (cfg: Record<string, string>) => Promise<void>,
+    private readonly save: (cfg: Record<string, string>) => void,
   ) {}
 
   token(): Promise<string> {
@@ -79,7 +80,7 @@ class OidcTokenSource implements TokenSource {
     const rotated = answer['refresh_token'];
     if (typeof rotated === 'string' && rotated !== '' && rotated !== refreshToken) next['refresh-token'] = rotated;
     try {
-      await this.save(next);
+      this.save(next);
     } catch (e) {
       throw new Error(`could not persist new tokens: ${(e as Error).message}`);
     }
@@ -147,11 +148,10 @@ function jwtExpiry(idToken: string): number {
  * Writes refreshed tokens into the user's auth-provider config in the kubeconfig file that defines the user, as
  * kubectl's persister does (kt edits those values in place and keeps the rest of the file as it was).
  */
-async function persist(config: ResolvedConfig, next: Record<string, string>): Promise<void> {
+function persist(config: ResolvedConfig, next: Record<string, string>): void {
   const file = config.authProviderFile;
   if (file === undefined) return;
   const fs = builtin<typeof import('node:fs')>('node:fs');
-  const { parseDocument } = await import('yaml');
   const doc = parseDocument(fs.readFileSync(file, 'utf8'));
   const users = doc.get('users', true) as { items?: unknown[] } | undefined;
   const index = (users?.items ?? []).findIndex((u) => (u as { get?: (k: string) => unknown }).get?.('name') === config.user.name);
