@@ -1,8 +1,8 @@
 // A command's connection to a cluster, resolved from the global flags the way kubectl resolves them. Resolving
 // the kubeconfig is cheap and happens first (kubectl's Complete step, so config errors come before validation);
-// the HTTP client and client-node load only when a request is made. `--demo` starts an in-process sim instead.
+// the HTTP client loads only when a request is made. `--demo` starts an in-process sim instead.
 import type { KubeClient } from '../client/api.js';
-import type { ConnectionFlags, ResolvedConfig } from '../client/kubeconfig.js';
+import type { ConnectionFlags, ResolvedConfig } from '../client/kubeconfig/index.js';
 import type { IO } from './io.js';
 
 /** The global flags: kubectl's connection flags, plus --request-timeout, -v and kt's --demo. */
@@ -49,7 +49,7 @@ export async function openSession(flags: GlobalFlags, io: IO, namespaceFirst = t
       empty: false,
     };
   } else {
-    const { resolveConfig } = await import('../client/kubeconfig.js');
+    const { resolveConfig } = await import('../client/kubeconfig/index.js');
     config = resolveConfig(
       {
         ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),

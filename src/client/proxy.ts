@@ -1,5 +1,5 @@
-// The proxy kubectl would use when the kubeconfig names none: Go's http.ProxyFromEnvironment. client-node ignores
-// HTTPS_PROXY and friends, so kt decides here and hands the answer to client-node as the cluster's proxy-url.
+// The proxy kubectl would use when the kubeconfig names none: Go's http.ProxyFromEnvironment. The transport uses the
+// answer as the cluster's proxy-url (proxy-agent.ts makes the connections).
 
 export type ProxyEnv = Record<string, string | undefined>;
 

@@ -1,12 +1,15 @@
-// The one place kt speaks HTTP to an API server. client-node supplies what it does faithfully — credentials
-// (tokens, client certificates, exec plugins, auth providers) and TLS options — while requests, streaming, error
-// text and -v logging are ours, because client-node's versions crash on aborted streams and lose server errors.
+// The one place kt speaks HTTP to an API server: requests, retries, streaming, error text and -v logging. What each
+// request carries (TLS, proxy, credentials) comes from connection.ts.
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { createRequire } from 'node:module';
 import { sleep } from '../util/sleep.js';
 import { klogPrefix } from '../go/klog.js';
+import { goQueryEscape } from '../go/url.js';
+import { Connection } from './connection.js';
+import type { PreparedRequest } from './connection.js';
+import { CredentialError } from './exec-credential.js';
 import { proxyFromEnvironment } from './proxy.js';
-import type { ResolvedConfig } from './kubeconfig.js';
+import type { ResolvedConfig } from './kubeconfig/index.js';
 import { ApiError, ConnectionError, DeadlineError, statusFromHttp } from './errors.js';
 import type { Status } from '../k8s/types.js';
 import { KtError } from '../errors.js';
@@ -32,8 +35,10 @@ export interface TransportOptions {
   userAgent?: string;
   /** The environment for HTTPS_PROXY / NO_PROXY (default: the process's). */
   env?: Record<string, string | undefined>;
-  /** Where an exec credential plugin's stderr goes as it runs (kubectl passes it through); default: stderr. */
+  /** Where an exec credential plugin's stderr goes as it runs (kubectl passes it through); default: kt's stderr. */
   stderr?: (text: string) => void;
+  /** Whether kt's stdin is a terminal, for an interactive exec plugin (default: fd 0 is a TTY). */
+  stdinIsTerminal?: () => boolean;
 }
 
 export interface HttpRequest {
@@ -52,12 +57,6 @@ export function encodeQuery(query: HttpRequest['query']): string {
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return entries.map(([k, v]) => `${goQueryEscape(k)}=${goQueryEscape(String(v))}`).join('&');
 }
-
-function goQueryEscape(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+');
-}
-
-/** klog's header: `I1125 10:27:08.052963   26449 file.go:560] `. */
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 410: 'Gone', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
@@ -131,7 +130,7 @@ export function maskHeader(name: string, value: string): string {
 }
 
 export class Transport {
-  private prepared: Promise<RequestOptions> | undefined;
+  private conn: Connection | undefined;
   private readonly now: () => number;
   readonly server: URL;
 
@@ -151,96 +150,36 @@ export class Transport {
     return `${this.server.hostname.includes(':') ? `[${this.server.hostname}]` : this.server.hostname}:${port}`;
   }
 
-  /** Credentials and TLS settings, computed once (an exec plugin runs once per process, as in kubectl). */
-  private base(): Promise<RequestOptions> {
-    this.prepared ??= this.direct() ?? this.viaClientNode();
-    return this.prepared;
+  /** TLS, proxy and credentials, set up once (an exec plugin's credentials are then cached for the process). */
+  private connection(): Connection {
+    this.conn ??= new Connection(this.config, this.server, {
+      env: this.options.env ?? process.env,
+      stdinIsTerminal: this.options.stdinIsTerminal ?? (() => builtin<typeof import('node:tty')>('node:tty').isatty(0)),
+      ...(this.options.stderr ? { stderr: this.options.stderr } : {}),
+      now: this.now,
+    });
+    return this.conn;
   }
 
-  /**
-   * Tokens, client certificates and CAs need nothing client-node does differently, so for them kt builds the
-   * request options itself and never loads client-node (~1.4 MB of code: half of a small command's run time).
-   * Exec plugins, auth providers, basic auth and proxies go through client-node. The agent keeps connections
-   * alive, so discovery and the request share one TCP and TLS handshake.
-   */
-  private direct(): Promise<RequestOptions> | undefined {
-    const { cluster: c, user: u } = this.config;
-    if (u.exec !== undefined || u.authProvider !== undefined || c.proxyUrl !== undefined || u.username !== undefined || u.password !== undefined) return undefined;
-    return (async () => {
-      const headers: Record<string, string> = {};
-      if (u.token) headers['Authorization'] = `Bearer ${u.token}`;
-      if (u.impersonateUser !== undefined) headers['Impersonate-User'] = u.impersonateUser;
-      if (this.server.protocol === 'http:') {
-        const { Agent } = builtin<typeof import('node:http')>('node:http');
-        return { headers, agent: new Agent({ keepAlive: true }) };
-      }
-      const { Agent } = builtin<typeof import('node:https')>('node:https');
-      const { readFileSync } = builtin<typeof import('node:fs')>('node:fs');
-      const material = (data: string | undefined, file: string | undefined): Buffer | undefined =>
-        data ? Buffer.from(data, 'base64') : file ? readFileSync(file) : undefined;
-      const tls = {
-        ...(material(c.caData, c.caFile) ? { ca: material(c.caData, c.caFile) } : {}),
-        ...(material(u.certData, u.certFile) ? { cert: material(u.certData, u.certFile) } : {}),
-        ...(material(u.keyData, u.keyFile) ? { key: material(u.keyData, u.keyFile) } : {}),
-        ...(c.skipTLSVerify ? { rejectUnauthorized: false } : {}),
-        ...(c.tlsServerName ? { servername: c.tlsServerName } : {}),
-      };
-      return { headers, ...tls, agent: new Agent({ ...tls, keepAlive: true }) };
-    })();
-  }
-
-  private viaClientNode(): Promise<RequestOptions> {
-    return (async () => {
-      const { KubeConfig } = await import('./client-node.js');
-      const { toClientNodeOptions } = await import('./kubeconfig.js');
-      const kc = new KubeConfig();
-      const options = toClientNodeOptions(this.config) as { clusters: { skipTLSVerify?: boolean }[] };
-      // client-node refuses plain http:// unless told to skip TLS checks; there is no TLS to check on http.
-      if (this.server.protocol === 'http:') for (const c of options.clusters) c.skipTLSVerify = true;
-      kc.loadFromOptions(options);
-      const plugin = this.passPluginStderr(kc);
-      const opts: RequestOptions & { headers: Record<string, string> } = { headers: {} };
-      try {
-        await kc.applyToHTTPSOptions(opts);
-      } catch (e) {
-        // client-go's words for a credential plugin that failed (its stderr has already been shown).
-        if (plugin.exitCode !== undefined && plugin.exitCode !== 0) {
-          throw new ConnectionError(this.hostPort, false, `Unable to connect to the server: getting credentials: exec: executable ${plugin.command} failed with exit code ${plugin.exitCode}`);
-        }
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT' && plugin.command) {
-          throw new ConnectionError(this.hostPort, false, `Unable to connect to the server: getting credentials: exec: executable ${plugin.command} not found`);
-        }
-        throw new ConnectionError(this.hostPort, false, `Unable to connect to the server: getting credentials: ${(e as Error).message.trim()}`);
-      }
-      return opts;
-    })();
-  }
-
-  /**
-   * client-node collects an exec credential plugin's stderr and shows it only on failure; kubectl passes it
-   * through as the plugin runs (prompts, warnings). Wrap client-node's spawn so it does the same, and remember
-   * how the plugin ended for the error message.
-   */
-  private passPluginStderr(kc: object): { command?: string; exitCode?: number } {
-    const seen: { command?: string; exitCode?: number } = {};
-    const write = this.options.stderr ?? ((t: string) => void process.stderr.write(t));
-    // client-node keeps its authenticators in a private field; ExecAuth is the one with `execFn`.
-    const auths = (kc as { authenticators?: unknown[] }).authenticators ?? [];
-    for (const a of auths) {
-      const exec = a as { execFn?: typeof import('node:child_process').spawn };
-      if (typeof exec.execFn !== 'function') continue;
-      const spawn = exec.execFn;
-      exec.execFn = ((command: string, args: readonly string[], opts: import('node:child_process').SpawnOptions) => {
-        seen.command = command;
-        const child = spawn(command, args ?? [], opts ?? {});
-        child.stderr?.on('data', (d: Buffer | string) => write(d.toString()));
-        child.on('close', (code) => {
-          seen.exitCode = code ?? undefined;
-        });
-        return child;
-      }) as typeof exec.execFn;
+  /** One request's options; a credential that cannot be had fails as kubectl's does (`getting credentials: …`). */
+  private async prepare(): Promise<PreparedRequest> {
+    const connection = this.connection();
+    try {
+      return await connection.prepare();
+    } catch (e) {
+      if (e instanceof CredentialError) throw new ConnectionError(this.hostPort, false, `Unable to connect to the server: getting credentials: ${e.message}`);
+      if (e instanceof KtError) throw e;
+      throw new ConnectionError(this.hostPort, false, `Unable to connect to the server: ${(e as Error).message}`);
     }
-    return seen;
+  }
+
+  /** client-go refreshes an exec credential the server refused; a failure to do so is only logged. */
+  private async refreshAfterUnauthorized(prepared: PreparedRequest): Promise<void> {
+    try {
+      await this.connection().unauthorized(prepared);
+    } catch (e) {
+      this.options.log(`E${klogPrefix(this.now(), 'exec.go:385').slice(1)}refreshing credentials: ${(e as Error).message}`);
+    }
   }
 
   private logLine(text: string): void {
@@ -249,7 +188,8 @@ export class Transport {
 
   /** Sends a request and resolves with the response once its headers arrive; non-2xx answers become ApiError. */
   async open(req: HttpRequest): Promise<IncomingMessage> {
-    const base = await this.base();
+    const prepared = await this.prepare();
+    const base = prepared.options;
     const qs = encodeQuery(req.query);
     const path = `${this.server.pathname.replace(/\/$/, '')}${req.path}${qs ? `?${qs}` : ''}`;
     const url = `${this.server.origin}${path}`;
@@ -340,6 +280,7 @@ export class Transport {
         throw deadline.signal.aborted ? timedOut() : e;
       }
       if (v >= 8) this.logLine(`Response Body: ${text.slice(0, 10240)}`);
+      if (code === 401) await this.refreshAfterUnauthorized(prepared);
       const wait = req.signal?.aborted ? undefined : retryDelayMs(method, code, res.headers['retry-after'], attempt);
       if (wait !== undefined) {
         await this.waitToRetry(wait, attempt, url, signals);
@@ -367,7 +308,7 @@ export class Transport {
    * the same credentials and TLS options as every other request.
    */
   async wsOptions(path: string, query: HttpRequest['query']): Promise<{ url: string; options: RequestOptions & { headers: Record<string, string> } }> {
-    const base = await this.base();
+    const base = (await this.prepare()).options;
     const qs = encodeQuery(query);
     const url = `${this.server.protocol === 'https:' ? 'wss:' : 'ws:'}//${this.server.host}${this.server.pathname.replace(/\/$/, '')}${path}${qs ? `?${qs}` : ''}`;
     const headers = { ...(base.headers as Record<string, string>), 'User-Agent': this.options.userAgent ?? 'kt/0.1.0' };

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KubeClient } from '../../src/client/api.js';
 import { ApiError, ConnectionError } from '../../src/client/errors.js';
-import { resolveConfig } from '../../src/client/kubeconfig.js';
+import { resolveConfig } from '../../src/client/kubeconfig/index.js';
 import { readAll, Transport } from '../../src/client/transport.js';
 import { formatError } from '../../src/cli/handle-error.js';
 import type { CoreEvent } from '../../src/k8s/types.js';

@@ -7,15 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KtError, RawError } from '../../src/errors.js';
+import { goBase64Decode } from '../../src/go/base64.js';
 import {
-  goBase64Decode,
   resolveConfig,
-  toClientNodeOptions,
   type ConnectionFlags,
   type FileReader,
   type KubeconfigEnv,
   type ResolveOptions,
-} from '../../src/client/kubeconfig.js';
+} from '../../src/client/kubeconfig/index.js';
 import { goQuote } from '../../src/go/quote.js';
 
 const KUBECTL = '/usr/lib/google-cloud-sdk/bin/kubectl.1.32';
@@ -806,39 +805,6 @@ describe('credentials', () => {
     expect(resolve({ server: 'https://127.0.0.1:1' }).promptForCredentials).toBe(true);
     expect(resolve({ server: 'http://127.0.0.1:1' }).promptForCredentials).toBeUndefined();
     expect(resolve({ ...kc, context: 'exec' }).promptForCredentials).toBeUndefined();
-  });
-});
-
-// ── client-node hand-over ───────────────────────────────────────────────────────────────────────────────────────
-
-describe('toClientNodeOptions', () => {
-  it('produces one cluster, user and context that client-node applies as kubectl would', async () => {
-    const cfg = resolve({ kubeconfig: 'creds/kubeconfig', context: 'execcert', token: 'FLAG' });
-    const options = toClientNodeOptions(cfg);
-    expect(options).toEqual({
-      clusters: [{ name: 'cl', server: 'https://127.0.0.1:1', skipTLSVerify: false, caData: CA }],
-      users: [{ name: 'execcert', token: 'FLAG', certData: CERT, keyData: KEY }],
-      contexts: [{ name: 'execcert', cluster: 'cl', user: 'execcert', namespace: 'default' }],
-      currentContext: 'execcert',
-    });
-    const { KubeConfig } = await import('@kubernetes/client-node');
-    const kc = new KubeConfig();
-    kc.loadFromOptions(options);
-    const opts: { headers?: Record<string, string>; ca?: Buffer; cert?: Buffer; key?: Buffer } = {};
-    await kc.applyToHTTPSOptions(opts);
-    expect(opts.headers?.['Authorization']).toBe('Bearer FLAG');
-    expect(opts.ca?.toString()).toBe(Buffer.from(CA, 'base64').toString());
-    expect(opts.cert?.toString()).toBe(CERT_PEM);
-    expect(opts.key?.toString()).toBe(KEY_PEM);
-  });
-
-  it('names a context even when kubectl has none', () => {
-    expect(toClientNodeOptions(resolve({ server: 'http://127.0.0.1:1', as: 'me' }))).toEqual({
-      clusters: [{ name: 'kt-cluster', server: 'http://127.0.0.1:1', skipTLSVerify: false }],
-      users: [{ name: 'kt-user', impersonateUser: 'me' }],
-      contexts: [{ name: 'kt-context', cluster: 'kt-cluster', user: 'kt-user', namespace: 'default' }],
-      currentContext: 'kt-context',
-    });
   });
 });
 

@@ -2,7 +2,7 @@
 // client-node does not, so kt passes the answer on as the cluster's proxy-url).
 import { describe, expect, it } from 'vitest';
 import { proxyFromEnvironment } from '../../src/client/proxy.js';
-import { resolveConfig } from '../../src/client/kubeconfig.js';
+import { resolveConfig } from '../../src/client/kubeconfig/index.js';
 import { Transport } from '../../src/client/transport.js';
 
 const cases: [string, Record<string, string>, string | undefined][] = [
