@@ -1,5 +1,6 @@
 // `kt debug --explain`: the plain kubectl command that does what this kt debug does — for CKA practice, where
 // only kubectl is at hand. kt's default profile differs from kubectl 1.32's, so the profile is always spelled out.
+import { DEMO_NOTE } from '../../cli/explain.js';
 import type { CommandContext } from '../../cli/registry.js';
 import { shellQuote } from '../../print/shell.js';
 import type { DebugOptions } from './options.js';
@@ -36,5 +37,6 @@ export function explainCommand(o: DebugOptions, ctx: Pick<CommandContext, 'globa
   if (o.quiet) words.push('-q');
   if (o.argsOnly) words.push('--arguments-only');
   if (o.args.length > 0) words.push('--', ...o.args);
-  return words.map(shellQuote).join(' ');
+  // Under --demo a last `# ` line says that kubectl needs `kt sim` (the caller ends the text with a newline).
+  return words.map(shellQuote).join(' ') + (g.demo ? `\n${DEMO_NOTE}` : '');
 }
