@@ -52,6 +52,8 @@ function occurrences(spec: FlagSpec, raw: unknown): string[] | string {
 
 /** Parses a file value for a flag as the command line would; a string saying why it is wrong otherwise. */
 function parseRaw(spec: FlagSpec, raw: unknown): { value: FlagValue } | string {
+  // `watch: true` is the bare flag (`-w`), `watch: false` no flag at all.
+  if (spec.type === 'optional' && typeof raw === 'boolean') return { value: raw ? spec.noOptDefault : undefined };
   const words = occurrences(spec, raw);
   if (typeof words === 'string') return words;
   let value: FlagValue;
