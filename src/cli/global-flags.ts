@@ -15,7 +15,7 @@ export const GLOBAL_FLAGS = [
   // kubectl's is a string (a bare integer is seconds, else a Go duration), checked when the client is built.
   { name: 'request-timeout', type: 'string', default: '0', kubectl: true, complete: 'none', help: 'The length of time to wait before giving up on a single server request (0 = no timeout).' },
   { name: 'v', short: 'v', type: 'int', default: 0, kubectl: true, help: 'number for the log level verbosity' },
-  { name: 'demo', type: 'bool', kubectl: false, help: 'Run the command against an in-process simulated cluster (the demo scenario).' },
+  { name: 'demo', type: 'bool', kubectl: false, help: 'run the command against an in-process simulated cluster (the demo scenario).' },
 ] as const satisfies FlagTable;
 
 export type GlobalValues = FlagValues<typeof GLOBAL_FLAGS>;

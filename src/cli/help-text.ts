@@ -192,7 +192,7 @@ KUBECONFIG=/tmp/kt-sim.yaml kubectl get pods -A`,
   completion: {
     long: `Output shell completion code for the specified shell (bash, zsh, fish, or powershell). The shell code must be evaluated to provide interactive completion of kt commands, flags, flag values and the names of pods, containers, nodes, namespaces and contexts.
 
-Names come from the cluster of the current context (or --context, --namespace, --kubeconfig on the command line); when it cannot be reached within a second, nothing is offered and nothing is printed.`,
+Names come from the cluster of the current context (or --context, --namespace, --kubeconfig on the command line); when it cannot be reached within a second (or the --request-timeout on the line), nothing is offered and nothing is printed.`,
     examples: `# Load the kt completion code for bash into the current shell
 source <({{root}} completion bash)
 
