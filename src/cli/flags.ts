@@ -45,10 +45,15 @@ export function addFlags(cmd: Command, table: FlagTable): Command {
   return cmd;
 }
 
-/** Every boolean flag of every command, by long name, with pflag's display name (`-A, --all-namespaces`). */
-export function booleanFlags(cmd: Command, into = new Map<string, string>()): Map<string, string> {
-  for (const spec of tableOf(cmd)) if (spec.type === 'bool') into.set(spec.name, displayName(spec));
-  for (const c of cmd.commands) booleanFlags(c, into);
+/**
+ * The boolean flags a command accepts (its own and its parents'), by long name, with pflag's display name
+ * (`-A, --all-namespaces`): `-f=x` is a boolean for logs and a file name for debug.
+ */
+export function booleanFlags(cmd: Command): Map<string, string> {
+  const into = new Map<string, string>();
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    for (const spec of tableOf(c)) if (spec.type === 'bool' && !into.has(spec.name)) into.set(spec.name, displayName(spec));
+  }
   return into;
 }
 

@@ -120,16 +120,17 @@ function translate(err: CommanderError, argv: readonly string[], program: Comman
   }
 }
 
-/** The command an argv names (for errors raised while its flags are still being parsed). */
-function guessPath(program: Command, argv: readonly string[], root: string): string {
+/** The command an argv names, found before parsing (its flags decide how `-f=x` reads; errors name its path). */
+function commandNamed(program: Command, argv: readonly string[]): Command {
   let cmd = program;
   for (const a of argv) {
+    if (a === '--') break;
     if (a.startsWith('-')) continue;
     const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
     if (!sub) continue;
     cmd = sub;
   }
-  return pathOf(cmd, root);
+  return cmd;
 }
 
 /** Runs kt with the given arguments; resolves with the exit code. */
@@ -161,7 +162,7 @@ export async function main(argv: readonly string[], io: IO = processIO(), root =
         return 0;
       }
     }
-    const normalized = normalizeBooleanFlags(argv, booleanFlags(program));
+    const normalized = normalizeBooleanFlags(argv, booleanFlags(commandNamed(program, argv)));
     await program.parseAsync([...normalized], { from: 'user' });
     const dash = normalized.indexOf('--');
     if (job) await job({ argsAfterDash: dash < 0 ? [] : normalized.slice(dash + 1) });
@@ -173,7 +174,7 @@ export async function main(argv: readonly string[], io: IO = processIO(), root =
       const error = e.error.code === 'commander.unknownCommand' && e.commandPath === root ? new CommanderError(1, 'kt.unknownRootCommand', e.error.message) : e.error;
       return handleError(translate(error, argv, program, root), { commandPath: failedPath }, io);
     }
-    if (e instanceof FlagError && !job) return handleError(e, { commandPath: guessPath(program, argv, root) }, io);
+    if (e instanceof FlagError && !job) return handleError(e, { commandPath: pathOf(commandNamed(program, argv), root) }, io);
     return handleError(e, { commandPath: failedPath }, io);
   }
 }

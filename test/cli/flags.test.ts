@@ -6,7 +6,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defaultOf, formatDefault, kubectlFlagWords, keyOf, UNSET, valuesOf, type FlagTable } from '../../src/cli/flag-table.js';
 import { addFlags, booleanFlags, commandLineValue, normalizeBooleanFlags, tableOf } from '../../src/cli/flags.js';
 import { bufferIO } from '../../src/cli/io.js';
-import { buildProgram } from '../../src/cli/main.js';
+import { buildProgram, main } from '../../src/cli/main.js';
 import { subPath } from '../../src/cli/registry.js';
 import type { DebugFlags } from '../../src/commands/debug/flags.js';
 import type { EventsFlags } from '../../src/commands/events/flags.js';
@@ -104,6 +104,22 @@ describe('parsing through a table', () => {
 
   it('renders defaults as pflag does in help', () => {
     expect(SAMPLE.map(formatDefault)).toEqual(['false', 'false', 'true', '-1', '0s', "''", '[]', '[]', '[]', "'auto'", 'false']);
+  });
+});
+
+describe('a boolean written with = on the command line', () => {
+  async function kt(args: string[]) {
+    const io = bufferIO({ HOME: '/nonexistent' });
+    const code = await main(args, io);
+    return { code, stdout: io.stdout(), stderr: io.stderr() };
+  }
+
+  it('is read with the flags of the command it is given to', async () => {
+    // -f is a boolean for logs (--follow) and a file name for debug (--filename): debug reads `-f=x` as a file.
+    expect(await kt(['debug', '-f=x.yaml'])).toEqual({ code: 1, stdout: '', stderr: 'error: you must specify --image when not using --copy-to.\n' });
+    expect(await kt(['logs', '-f=maybe', 'x'])).toEqual({ code: 1, stdout: '', stderr: 'error: invalid argument "maybe" for "-f, --follow" flag: strconv.ParseBool: parsing "maybe": invalid syntax\nSee \'kt logs --help\' for usage.\n' });
+    // A boolean of another command is an unknown flag here, named as it was typed.
+    expect(await kt(['logs', '--all-namespaces=false', 'x'])).toEqual({ code: 1, stdout: '', stderr: "error: unknown flag: --all-namespaces\nSee 'kt logs --help' for usage.\n" });
   });
 });
 
