@@ -5,8 +5,6 @@
 import { Option, type Command } from 'commander';
 import { checkValue, displayName, helpOf, parseGoBool, parseValue, type FlagSpec, type FlagTable, type FlagValue } from './flag-table.js';
 
-export { parseGoBool, parseGoInt } from './flag-table.js';
-
 /** The spec behind each commander option kt made, and the table behind each command. */
 const specOfOption = new WeakMap<Option, FlagSpec>();
 const tableOfCommand = new WeakMap<Command, FlagTable>();

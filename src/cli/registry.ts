@@ -48,7 +48,7 @@ export type ArgSource =
 
 const argSources = new WeakMap<Command, readonly ArgSource[]>();
 
-export function completeArgs(cmd: Command, sources: readonly ArgSource[]): Command {
+export function setArgCompletion(cmd: Command, sources: readonly ArgSource[]): Command {
   argSources.set(cmd, sources);
   return cmd;
 }

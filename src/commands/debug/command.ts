@@ -2,7 +2,7 @@
 // runs.
 import type { Command } from 'commander';
 import { addFlags } from '../../cli/flags.js';
-import { completeArgs, type Registrar } from '../../cli/registry.js';
+import { setArgCompletion, type Registrar } from '../../cli/registry.js';
 import { DEBUG_FLAGS } from './flags.js';
 
 export function registerDebug(program: Command, r: Registrar): void {
@@ -21,5 +21,5 @@ export function registerDebug(program: Command, r: Registrar): void {
       });
     });
   addFlags(debug, DEBUG_FLAGS);
-  completeArgs(debug, ['podOrNode', 'none']);
+  setArgCompletion(debug, ['podOrNode', 'none']);
 }

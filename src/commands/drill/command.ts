@@ -3,7 +3,7 @@
 // subcommand); the work is imported when it runs.
 import type { Command } from 'commander';
 import { addFlags } from '../../cli/flags.js';
-import { completeArgs, type Registrar } from '../../cli/registry.js';
+import { setArgCompletion, type Registrar } from '../../cli/registry.js';
 import { DRILL_FLAGS } from './flags.js';
 
 /** The task names, for completion (the tasks module loads only then). */
@@ -29,7 +29,7 @@ export function registerDrill(program: Command, r: Registrar): void {
       const args = [...this.args];
       r.run(this, DRILL_FLAGS, async (ctx, flags) => (await import('./run.js')).drillStart(ctx, flags, args));
     });
-  completeArgs(start, [taskNames, 'none']);
+  setArgCompletion(start, [taskNames, 'none']);
   drill
     .command('check')
     .description('Check the answer against the practice cluster: exit 0 when right, 2 when not.')

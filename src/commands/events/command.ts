@@ -2,7 +2,7 @@
 // the command runs.
 import type { Command } from 'commander';
 import { addFlags } from '../../cli/flags.js';
-import { completeArgs, type Registrar } from '../../cli/registry.js';
+import { setArgCompletion, type Registrar } from '../../cli/registry.js';
 import { EVENTS_FLAGS } from './flags.js';
 
 export function registerEvents(program: Command, r: Registrar): void {
@@ -15,5 +15,5 @@ export function registerEvents(program: Command, r: Registrar): void {
       r.run(this, EVENTS_FLAGS, async (ctx, flags) => (await import('./run.js')).events(ctx, flags));
     });
   addFlags(events, EVENTS_FLAGS);
-  completeArgs(events, ['none']);
+  setArgCompletion(events, ['none']);
 }

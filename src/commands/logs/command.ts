@@ -2,7 +2,7 @@
 // imported when the command runs.
 import type { Command } from 'commander';
 import { addFlags } from '../../cli/flags.js';
-import { completeArgs, type Registrar } from '../../cli/registry.js';
+import { setArgCompletion, type Registrar } from '../../cli/registry.js';
 import { LOGS_FLAGS } from './flags.js';
 
 /** The kinds kubectl logs takes as TYPE/NAME (completion offers their names). */
@@ -19,5 +19,5 @@ export function registerLogs(program: Command, r: Registrar): void {
       r.run(this, LOGS_FLAGS, async (ctx, flags) => (await import('./run.js')).runLogs(ctx, flags, args));
     });
   addFlags(logs, LOGS_FLAGS);
-  completeArgs(logs, [{ podOrTypeName: LOG_KINDS }, 'containersOfArg0', 'none']);
+  setArgCompletion(logs, [{ podOrTypeName: LOG_KINDS }, 'containersOfArg0', 'none']);
 }

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { addFlags } from '../../cli/flags.js';
-import { completeArgs, type Registrar } from '../../cli/registry.js';
+import { setArgCompletion, type Registrar } from '../../cli/registry.js';
 import { VERSION_FLAGS } from './flags.js';
 
 export function registerMeta(program: Command, r: Registrar, version: string): void {
@@ -25,7 +25,7 @@ export function registerMeta(program: Command, r: Registrar, version: string): v
         ctx.io.out.write(completionScript(shell, prog));
       });
     });
-  completeArgs(completion, [async () => (await import('../../cli/completion-scripts.js')).SHELLS, 'none']);
+  setArgCompletion(completion, [async () => (await import('../../cli/completion-scripts.js')).SHELLS, 'none']);
   const versionCmd = program
     .command('version')
     .description('Print the client and server version information.')

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { ExitError, UsageError } from '../../errors.js';
 import { addFlags } from '../../cli/flags.js';
-import { completeArgs, type Registrar } from '../../cli/registry.js';
+import { setArgCompletion, type Registrar } from '../../cli/registry.js';
 import { TOP_NODE_FLAGS, TOP_POD_FLAGS } from './flags.js';
 
 export function registerTop(program: Command, r: Registrar): void {
@@ -31,7 +31,7 @@ export function registerTop(program: Command, r: Registrar): void {
       r.run(this, TOP_POD_FLAGS, async (ctx, flags) => (await import('./pod.js')).topPod(ctx, flags, args));
     });
   addFlags(pod, TOP_POD_FLAGS);
-  completeArgs(pod, ['pods', 'none']);
+  setArgCompletion(pod, ['pods', 'none']);
   const node = top
     .command('node')
     .aliases(['nodes', 'no'])
@@ -43,5 +43,5 @@ export function registerTop(program: Command, r: Registrar): void {
       r.run(this, TOP_NODE_FLAGS, async (ctx, flags) => (await import('./node.js')).topNode(ctx, flags, args));
     });
   addFlags(node, TOP_NODE_FLAGS);
-  completeArgs(node, ['nodes', 'none']);
+  setArgCompletion(node, ['nodes', 'none']);
 }

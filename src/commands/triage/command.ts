@@ -2,7 +2,7 @@
 // the command runs.
 import type { Command } from 'commander';
 import { addFlags } from '../../cli/flags.js';
-import { completeArgs, type Registrar } from '../../cli/registry.js';
+import { setArgCompletion, type Registrar } from '../../cli/registry.js';
 import { TRIAGE_FLAGS, TRIAGE_KINDS } from './flags.js';
 
 export function registerTriage(program: Command, r: Registrar): void {
@@ -16,5 +16,5 @@ export function registerTriage(program: Command, r: Registrar): void {
       r.run(this, TRIAGE_FLAGS, async (ctx, flags) => (await import('./run.js')).triage(ctx, flags, args));
     });
   addFlags(triage, TRIAGE_FLAGS);
-  completeArgs(triage, [{ podOrTypeName: TRIAGE_KINDS }, 'none']);
+  setArgCompletion(triage, [{ podOrTypeName: TRIAGE_KINDS }, 'none']);
 }
