@@ -121,7 +121,7 @@ export async function loadConfig(io: IO, path: string, tables: CommandTables): P
       continue;
     }
     if (!everyFlag.has(key)) {
-      warn(`key "${key}": no command has a flag --${key} and no command is called that; ignored`);
+      warn(`key "${key}": kt has no flag --${key} and no command "${key}"; ignored`);
       continue;
     }
     consider(key, key, value, chain.length);

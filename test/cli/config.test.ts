@@ -98,7 +98,7 @@ describe('config file defaults', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       [
-        `kt: ${file}: key "colour": no command has a flag --colour and no command is called that; ignored`,
+        `kt: ${file}: key "colour": kt has no flag --colour and no command "colour"; ignored`,
         `kt: ${file}: key "logs.nope": "logs" has no flag --nope; ignored`,
         `kt: ${file}: key "top": expected a mapping of flag names to values; ignored`,
         '',
