@@ -1,22 +1,39 @@
 // Shell completion, on cobra's protocol so the scripts (and kubectl's plugin completion, which runs
 // `kubectl_complete-triage ARGS… WORD`) can ask kt: `kt __complete ARGS… WORD` prints one candidate a line
-// (`value\tdescription`), then `:DIRECTIVE`. Static things (commands, flags, flag values) come from the program;
+// (`value\tdescription`), then `:DIRECTIVE`. Commands come from the program, flags and their values from the flag tables;
 // names (pods, containers, nodes, namespaces, TYPE/NAME) come from the cluster with a short timeout, and any
 // failure there is silent: completion never writes to stderr.
-import type { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
+import { parseRequestTimeout } from '../go/duration.js';
+import { RESOURCE_TYPES } from '../k8s/resources.js';
+import { helpOf, isRepeatable, takesValue, type FlagSpec } from './flag-table.js';
+import { tableOf } from './flags.js';
+import { visibleCommands } from './help.js';
 import type { IO } from './io.js';
+import { argSourcesOf, type ArgSource } from './registry.js';
 import type { GlobalFlags } from './session.js';
 
 /** cobra's ShellCompDirective bits. */
 export const Directive = { error: 1, noSpace: 2, noFileComp: 4, filterFileExt: 8, filterDirs: 16, keepOrder: 32, default: 0 } as const;
 
-/** How long the cluster gets to answer a completion before kt offers nothing. */
-const LIVE_TIMEOUT_MS = 1000;
+/** How long the cluster gets to answer a completion before kt offers nothing (unless --request-timeout says). */
+const LIVE_TIMEOUT = '1s';
 
 interface Candidate {
   value: string;
   description?: string;
+}
+
+interface Result {
+  values: Candidate[];
+  directive: number;
+}
+
+/** A flag of the command being completed, with the table it came from (its help marks kt's own). */
+interface Flag {
+  spec: FlagSpec;
+  help: string;
 }
 
 interface Parsed {
@@ -25,37 +42,26 @@ interface Parsed {
   flags: Map<string, string>;
   positionals: string[];
   /** The flag whose value is being completed as the next word (`-n <TAB>`). */
-  pendingFlag?: Option;
+  pendingFlag?: FlagSpec;
 }
 
-const TYPE_NAMES = ['pod', 'deployment', 'replicaset', 'statefulset', 'daemonset', 'job', 'service', 'replicationcontroller'];
-
-const OUTPUT_FORMATS: Record<string, string[]> = {
-  'top pod': ['json', 'yaml', 'name', 'jsonpath=', 'jsonpath-as-json='],
-  'top node': ['json', 'yaml', 'name', 'jsonpath=', 'jsonpath-as-json='],
-  logs: ['json'],
-  version: ['json', 'yaml'],
-};
-const DEFAULT_OUTPUT = ['json', 'yaml', 'name', 'jsonpath=', 'jsonpath-as-json=', 'jsonpath-file='];
-
-function allOptions(cmd: Command): Option[] {
-  const out: Option[] = [];
-  for (let c: Command | null = cmd; c; c = c.parent) out.push(...c.options);
+/** The flags a command accepts: its own table's, then its parents' (the globals last). */
+function flagsOf(cmd: Command): Flag[] {
+  const out: Flag[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    const table = tableOf(c);
+    for (const spec of table) out.push({ spec, help: helpOf(spec, table) });
+  }
   return out;
 }
 
-function findOption(cmd: Command, word: string): Option | undefined {
-  return allOptions(cmd).find((o) => o.long === word || o.short === word);
+function findFlag(cmd: Command, word: string): FlagSpec | undefined {
+  const long = word.startsWith('--') ? word.slice(2) : undefined;
+  const short = !long && /^-[A-Za-z]$/.test(word) ? word[1] : undefined;
+  return flagsOf(cmd).find((f) => (long !== undefined && f.spec.name === long) || (short !== undefined && f.spec.short === short))?.spec;
 }
 
-const takesValue = (o: Option): boolean => o.required;
-
-function subPath(cmd: Command): string {
-  const names: string[] = [];
-  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
-  return names.join(' ');
-}
-
+/** cobra's word scan: commands first, flags with their values, the rest positionals. */
 function parseWords(program: Command, words: readonly string[]): Parsed {
   const parsed: Parsed = { cmd: program, flags: new Map(), positionals: [] };
   for (let i = 0; i < words.length; i++) {
@@ -67,15 +73,15 @@ function parseWords(program: Command, words: readonly string[]): Parsed {
     if (w.startsWith('-') && w !== '-') {
       const eq = w.indexOf('=');
       const name = eq > 0 ? w.slice(0, eq) : w;
-      const opt = findOption(parsed.cmd, name) ?? (/^-[A-Za-z]{2,}$/.test(w) ? findOption(parsed.cmd, w.slice(0, 2)) : undefined);
-      if (!opt) continue;
-      const key = (opt.long ?? name).replace(/^--?/, '');
-      if (eq > 0) parsed.flags.set(key, w.slice(eq + 1));
-      else if (takesValue(opt) && name.length === w.length && !/^-[A-Za-z].+/.test(w)) {
-        if (i + 1 < words.length) parsed.flags.set(key, words[++i]!);
-        else parsed.pendingFlag = opt;
-      } else if (takesValue(opt) && /^-[A-Za-z].+/.test(w)) parsed.flags.set(key, w.slice(2)); // -nshop
-      else parsed.flags.set(key, 'true');
+      const attached = /^-[A-Za-z].+/.test(name); // -nshop
+      const spec = findFlag(parsed.cmd, attached ? w.slice(0, 2) : name);
+      if (!spec) continue;
+      if (eq > 0 && !attached) parsed.flags.set(spec.name, w.slice(eq + 1));
+      else if (attached) parsed.flags.set(spec.name, takesValue(spec) ? w.slice(2).replace(/^=/, '') : 'true');
+      else if (takesValue(spec)) {
+        if (i + 1 < words.length) parsed.flags.set(spec.name, words[++i]!);
+        else parsed.pendingFlag = spec;
+      } else parsed.flags.set(spec.name, spec.type === 'optional' ? spec.noOptDefault : 'true');
       continue;
     }
     const sub = parsed.positionals.length === 0 ? parsed.cmd.commands.find((c) => c.name() === w || c.aliases().includes(w)) : undefined;
@@ -93,7 +99,7 @@ class Live {
 
   private globals(): GlobalFlags {
     const f = this.flags;
-    const g: GlobalFlags = { requestTimeout: `${LIVE_TIMEOUT_MS}ms` };
+    const g: GlobalFlags = { requestTimeout: this.timeout() };
     for (const [k, attr] of [['kubeconfig', 'kubeconfig'], ['context', 'context'], ['cluster', 'cluster'], ['user', 'user'], ['namespace', 'namespace'], ['server', 'server'], ['token', 'token']] as const) {
       const v = f.get(k);
       if (v !== undefined) g[attr] = v;
@@ -104,6 +110,17 @@ class Live {
   }
 
   private close: (() => Promise<void>) | undefined;
+
+  /** --request-timeout from the line when it is a valid positive one, else a second. */
+  private timeout(): string {
+    const given = this.flags.get('request-timeout');
+    try {
+      if (given !== undefined && parseRequestTimeout(given) > 0) return given;
+    } catch {
+      // a bad value: the default
+    }
+    return LIVE_TIMEOUT;
+  }
 
   async get(): Promise<import('../client/api.js').KubeClient | undefined> {
     this.client ??= (async () => {
@@ -126,7 +143,8 @@ class Live {
     let timer: NodeJS.Timeout | undefined;
     try {
       const deadline = new Promise<T[]>((resolve) => {
-        timer = setTimeout(() => resolve([]), LIVE_TIMEOUT_MS + 500);
+        // A hard stop past the request timeout, for a server that accepts and never answers a TLS handshake.
+        timer = setTimeout(() => resolve([]), parseRequestTimeout(this.timeout()) + 500);
         timer.unref();
       });
       const work = (async () => {
@@ -212,110 +230,109 @@ async function kubeconfigNames(flags: Map<string, string>, io: IO, section: 'con
   }
 }
 
-function resourceTypeWords(): string[] {
-  return ['pod', 'pods', 'po', 'deployment', 'deployments', 'deploy', 'replicaset', 'rs', 'statefulset', 'sts', 'daemonset', 'ds', 'job', 'jobs', 'service', 'svc', 'replicationcontroller', 'rc'];
+/** kubectl's names for the resource types of these kinds: `pod`, `pods`, `po`, `deployment`, … in table order. */
+function typeWords(kinds: readonly string[]): string[] {
+  const words: string[] = [];
+  for (const k of kinds) {
+    const t = RESOURCE_TYPES.find((r) => r.kind === k && r.singular !== '');
+    if (t) words.push(t.singular, t.resource, ...t.shortNames);
+  }
+  return words;
 }
 
-/** `TYPE/` prefixes, or `TYPE/NAME` once a type has been typed. */
-async function typeNameCandidates(toComplete: string, live: Live, types: readonly string[] = resourceTypeWords()): Promise<{ values: string[]; noSpace: boolean }> {
+/** The kinds `--for TYPE/NAME` offers. */
+const FOR_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'Service', 'ReplicationController', 'Node'];
+
+const list = (xs: readonly string[], directive: number = Directive.noFileComp): Result => ({ values: xs.map((value) => ({ value })), directive });
+
+/** `TYPE/` prefixes (no space after them), or `TYPE/NAME` once a type has been typed. */
+async function typeNameCandidates(toComplete: string, live: Live, types: readonly string[]): Promise<Result> {
   const slash = toComplete.indexOf('/');
-  if (slash < 0) return { values: types.map((t) => `${t}/`), noSpace: true };
-  return { values: await live.typed(toComplete.slice(0, slash)), noSpace: false };
+  if (slash < 0) return list(types.map((t) => `${t}/`), Directive.noFileComp | Directive.noSpace);
+  return list(await live.typed(toComplete.slice(0, slash)));
 }
 
-async function flagValues(parsed: Parsed, opt: Option, toComplete: string, live: Live, io: IO): Promise<{ values: Candidate[]; directive: number }> {
-  const name = (opt.long ?? '').slice(2);
-  const path = subPath(parsed.cmd);
-  const list = (xs: readonly string[], directive: number = Directive.noFileComp) => ({ values: xs.map((value) => ({ value })), directive });
-  switch (name) {
-    case 'namespace':
+/** The values a flag takes: from its table row (enum and listed values), or the source it names. */
+async function flagValues(parsed: Parsed, spec: FlagSpec, toComplete: string, live: Live, io: IO): Promise<Result> {
+  if (spec.type === 'bool') return list(['true', 'false']);
+  const listed = spec.values;
+  if (listed) {
+    // A CSV flag completes the next item of its comma list, without repeating one already chosen.
+    const done = spec.type === 'csv' && toComplete.includes(',') ? toComplete.slice(0, toComplete.lastIndexOf(',') + 1) : '';
+    const chosen = done.split(',').filter(Boolean);
+    const values = listed.filter((v) => !chosen.includes(v)).map((v) => done + v);
+    // `jsonpath=` takes its template right after the `=`.
+    return list(values, Directive.noFileComp | (values.some((v) => v.endsWith('=')) ? Directive.noSpace : 0));
+  }
+  const source = spec.complete ?? 'none';
+  if (typeof source === 'function') {
+    const values = await source();
+    return list(values, Directive.noFileComp | (values.some((v) => v.endsWith(':')) ? Directive.noSpace : 0));
+  }
+  switch (source) {
+    case 'namespaces':
       return list(await live.namespaces());
-    case 'context':
-    case 'cluster':
-    case 'user':
-      return list(await kubeconfigNames(parsed.flags, io, `${name}s` as 'contexts' | 'clusters' | 'users'));
-    case 'kubeconfig':
-    case 'filename':
-    case 'custom':
-    case 'kubeconfig-out':
+    case 'contexts':
+    case 'clusters':
+    case 'users':
+      return list(await kubeconfigNames(parsed.flags, io, source));
+    case 'files':
       return list([], Directive.default);
-    case 'sort-by':
-      return list(['cpu', 'memory']);
-    case 'types': {
-      const done = toComplete.includes(',') ? toComplete.slice(0, toComplete.lastIndexOf(',') + 1) : '';
-      const chosen = done.split(',').filter(Boolean);
-      return list(['Normal', 'Warning'].filter((t) => !chosen.includes(t)).map((t) => done + t));
-    }
-    case 'profile':
-      return list(['legacy', 'general', 'baseline', 'netadmin', 'restricted', 'sysadmin']);
-    case 'output':
-      return { ...list(OUTPUT_FORMATS[path] ?? DEFAULT_OUTPUT), directive: Directive.noFileComp | Directive.noSpace };
-    case 'color':
-      return list(['auto', 'always', 'never']);
-    case 'image-pull-policy':
-      return list(['Always', 'IfNotPresent', 'Never']);
-    case 'selector':
-    case 'field-selector':
-      return list([]);
-    case 'container':
-    case 'target': {
-      // kt debug -c names a new container; only logs and debug --target pick an existing one.
-      if (path === 'debug' && name === 'container') return list([]);
+    case 'containers': {
       const pod = parsed.positionals[0];
       if (!pod || pod.includes('/')) return list([]);
       return list(await live.containers(pod));
     }
-    case 'for': {
-      const r = await typeNameCandidates(toComplete, live, TYPE_NAMES.concat(['node', 'deploy', 'sts', 'ds', 'svc', 'rs']));
-      return { ...list(r.values), directive: Directive.noFileComp | (r.noSpace ? Directive.noSpace : 0) };
-    }
-    case 'scenario':
-      return list(['demo']);
-    default:
+    case 'typeName':
+      return typeNameCandidates(toComplete, live, typeWords(FOR_KINDS));
+    case 'none':
       return list([]);
   }
 }
 
-async function positionalValues(parsed: Parsed, toComplete: string, live: Live): Promise<{ values: Candidate[]; directive: number }> {
-  const path = subPath(parsed.cmd);
-  const n = parsed.positionals.length;
-  const list = (xs: readonly string[], directive: number = Directive.noFileComp) => ({ values: xs.map((value) => ({ value })), directive });
-  switch (path) {
-    case 'top pod':
-      return list(n === 0 ? await live.pods() : []);
-    case 'top node':
-      return list(n === 0 ? await live.nodes() : []);
-    case 'logs':
-    case 'debug': {
-      if (n === 1 && path === 'logs' && !parsed.positionals[0]!.includes('/')) return list(await live.containers(parsed.positionals[0]!));
-      if (n > 0) return list([]);
-      if (toComplete.includes('/')) {
-        const type = toComplete.slice(0, toComplete.indexOf('/'));
-        if (path === 'debug' && /^(node|nodes|no)$/.test(type)) return list((await live.nodes()).map((x) => `${type}/${x}`));
-        return list((await typeNameCandidates(toComplete, live)).values);
-      }
+async function argValues(source: ArgSource, parsed: Parsed, toComplete: string, live: Live): Promise<Result> {
+  if (typeof source === 'function') return list(await source());
+  if (typeof source === 'object') {
+    if (toComplete.includes('/')) return typeNameCandidates(toComplete, live, typeWords(source.podOrTypeName));
+    const pods = await live.pods();
+    // Only pod names when some match; `TYPE/` prefixes (no space after them) when none does.
+    if (toComplete === '' || pods.some((p) => p.startsWith(toComplete))) return list(pods);
+    return typeNameCandidates('', live, typeWords(source.podOrTypeName));
+  }
+  switch (source) {
+    case 'pods':
+      return list(await live.pods());
+    case 'nodes':
+      return list(await live.nodes());
+    case 'podOrNode': {
+      const type = toComplete.slice(0, toComplete.indexOf('/'));
+      if (toComplete.includes('/') && /^(node|nodes|no)$/.test(type)) return list((await live.nodes()).map((x) => `${type}/${x}`));
+      if (toComplete.includes('/')) return typeNameCandidates(toComplete, live, typeWords(['Pod']));
       const pods = await live.pods();
-      const types = path === 'debug' ? ['pod/', 'node/'] : resourceTypeWords().map((t) => `${t}/`);
-      const matching = pods.filter((p) => p.startsWith(toComplete));
-      // Only pod names when some match; `TYPE/` prefixes (no space after them) when none does.
-      if (matching.length > 0 || toComplete === '') return list(pods);
-      return list(types, Directive.noFileComp | Directive.noSpace);
+      if (toComplete === '' || pods.some((p) => p.startsWith(toComplete))) return list(pods);
+      return list(['pod/', 'node/'], Directive.noFileComp | Directive.noSpace);
     }
-    case 'completion':
-      return list(n === 0 ? ['bash', 'zsh', 'fish', 'powershell'] : []);
-    default:
+    case 'containersOfArg0': {
+      const pod = parsed.positionals[0];
+      return list(pod && !pod.includes('/') ? await live.containers(pod) : []);
+    }
+    case 'none':
       return list([]);
   }
+}
+
+function positionalValues(parsed: Parsed, toComplete: string, live: Live): Promise<Result> {
+  const sources = argSourcesOf(parsed.cmd);
+  const source = sources[Math.min(parsed.positionals.length, sources.length - 1)] ?? 'none';
+  return argValues(source, parsed, toComplete, live);
 }
 
 function flagCandidates(cmd: Command, parsed: Parsed, toComplete: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const o of allOptions(cmd)) {
-    if (o.hidden || !o.long || o.long === '--version') continue;
-    const key = o.long.slice(2);
-    if (parsed.flags.has(key) && !/repeatable|comma list/.test(o.description)) continue;
-    out.push({ value: o.long, description: o.description });
-    if (toComplete === '-' && o.short) out.push({ value: o.short, description: o.description });
+  for (const { spec, help } of flagsOf(cmd)) {
+    if (parsed.flags.has(spec.name) && !isRepeatable(spec)) continue;
+    out.push({ value: `--${spec.name}`, description: help });
+    if (toComplete === '-' && spec.short) out.push({ value: `-${spec.short}`, description: help });
   }
   return out;
 }
@@ -326,22 +343,23 @@ export async function complete(program: Command, args: readonly string[], io: IO
   const toComplete = args[args.length - 1] ?? '';
   const parsed = parseWords(program, words);
   const live = new Live(parsed.flags, io);
-  let result: { values: Candidate[]; directive: number };
+  let result: Result;
   let prefix = '';
   let word = toComplete;
   try {
     if (parsed.pendingFlag) {
       result = await flagValues(parsed, parsed.pendingFlag, toComplete, live, io);
     } else if (toComplete.startsWith('-') && toComplete.includes('=')) {
+      // `--flag=VALUE` and `-f=VALUE`: the same values, each after the flag and its `=`.
       const eq = toComplete.indexOf('=');
-      const opt = findOption(parsed.cmd, toComplete.slice(0, eq));
+      const spec = findFlag(parsed.cmd, toComplete.slice(0, eq));
       prefix = toComplete.slice(0, eq + 1);
       word = toComplete.slice(eq + 1);
-      result = opt && takesValue(opt) ? await flagValues(parsed, opt, word, live, io) : { values: [], directive: Directive.noFileComp };
+      result = spec ? await flagValues(parsed, spec, word, live, io) : list([]);
     } else if (toComplete.startsWith('-')) {
       result = { values: flagCandidates(parsed.cmd, parsed, toComplete), directive: Directive.noFileComp };
     } else {
-      const subs = parsed.positionals.length === 0 ? parsed.cmd.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden && c.name() !== 'help') : [];
+      const subs = parsed.positionals.length === 0 ? visibleCommands(parsed.cmd) : [];
       result = subs.length > 0
         ? { values: subs.map((c) => ({ value: c.name(), description: c.description().replace(/\.$/, '') })), directive: Directive.noFileComp }
         : await positionalValues(parsed, toComplete, live);

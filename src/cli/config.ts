@@ -1,17 +1,19 @@
-// Optional defaults from ~/.config/kt/config.yaml (or $KT_CONFIG): a flag given on the command line beats the
-// file, the file beats kt's built-in defaults. A top-level key names a flag and applies to every command that has
-// it; a key naming a command (`logs`, `top pod`) holds defaults for that command only:
+// Optional defaults from ~/.config/kt/config.yaml (or $XDG_CONFIG_HOME/kt/config.yaml, or the file $KT_CONFIG
+// names), read through the flag tables: a flag given on the command line beats the file, the file beats kt's
+// built-in defaults. A top-level key names a flag and applies to every command that has it; a key naming a command
+// (`logs`, `top pod`, `drill`) holds defaults for that command (and, for `drill`, its subcommands):
 //
 //   color: never
 //   logs:
 //     max-log-requests: 10
 //     previous-on-restart: true
 //
-// Unknown keys and values a flag would reject are warned about on stderr and ignored.
+// Nothing here is fatal: an unknown key, or a value its flag would reject, is a warning on stderr naming the file
+// and the key, and the built-in default is used.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
+import { isListed, parseValue, type FlagSpec, type FlagTable, type FlagValue } from './flag-table.js';
 import type { IO } from './io.js';
 
 export function configPath(env: IO['env']): string | undefined {
@@ -20,111 +22,124 @@ export function configPath(env: IO['env']): string | undefined {
   return base ? join(base, 'kt', 'config.yaml') : undefined;
 }
 
-type Values = Record<string, unknown>;
+/** The commands kt has, by path below the root (`top pod`), each with its own flag table; '' is the root. */
+export type CommandTables = ReadonlyMap<string, FlagTable>;
 
-function subPath(cmd: Command): string {
-  const names: string[] = [];
-  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
-  return names.join(' ');
+/** What the file says for the command about to run: a value per flag name, from the most specific key. */
+export interface ConfigDefaults {
+  /** The flag's value from the file (already parsed and checked), or undefined when the file does not set it. */
+  valueOf(spec: FlagSpec): { value: FlagValue } | undefined;
 }
 
-function allCommands(cmd: Command, out: Command[] = []): Command[] {
-  out.push(cmd);
-  cmd.commands.forEach((c) => allCommands(c, out));
-  return out;
-}
+type Raw = Record<string, unknown>;
 
-const flagNames = (cmd: Command): string[] => cmd.options.filter((o) => o.long && !o.hidden).map((o) => o.long!.slice(2));
+const isMapping = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Sets one option from the file unless the command line set it. Returns a warning, or undefined. */
-function apply(cmd: Command, o: Option, raw: unknown, where: string): string | undefined {
-  const key = o.attributeName();
-  if (cmd.getOptionValueSource(key) === 'cli' || cmd.getOptionValueSource(key) === 'env') return undefined;
-  let value: unknown;
-  const takesValue = o.required || o.optional;
-  if (!takesValue) {
-    if (typeof raw !== 'boolean') return `${where}: expected true or false`;
-    value = o.negate ? !raw : raw;
-  } else {
-    if (typeof raw !== 'string' && typeof raw !== 'number') return `${where}: expected a single value`;
-    const parse = (o as Option & { parseArg?: (v: string, prev: unknown) => unknown }).parseArg;
-    try {
-      value = parse ? parse(String(raw), undefined) : String(raw);
-    } catch (e) {
-      return `${where}: ${(e as Error).message}`;
-    }
-    if (o.argChoices && !o.argChoices.includes(String(raw))) return `${where}: must be one of ${o.argChoices.join(', ')}`;
+/** A YAML value as the words a command line would give the flag (a list gives several occurrences). */
+function occurrences(spec: FlagSpec, raw: unknown): string[] | string {
+  if (raw === null || raw === undefined) return 'expected a value';
+  if (Array.isArray(raw)) {
+    if (spec.type !== 'csv' && spec.type !== 'array') return 'expected a single value, not a list';
+    return raw.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
   }
-  cmd.setOptionValueWithSource(key, value, 'config');
-  return undefined;
+  if (isMapping(raw)) {
+    if (spec.type !== 'stringToString') return 'expected a single value, not a mapping';
+    return Object.entries(raw).map(([k, v]) => `${k}=${String(v)}`);
+  }
+  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return [String(raw)];
+  return 'expected a single value';
 }
 
-function findOption(cmd: Command, name: string): Option | undefined {
-  return cmd.options.find((o) => o.long === `--${name}` && !o.hidden) ?? cmd.options.find((o) => o.long === `--no-${name}` && o.negate && !o.hidden);
+/** Parses a file value for a flag as the command line would; a string saying why it is wrong otherwise. */
+function parseRaw(spec: FlagSpec, raw: unknown): { value: FlagValue } | string {
+  // `watch: true` is the bare flag (`-w`), `watch: false` no flag at all.
+  if (spec.type === 'optional' && typeof raw === 'boolean') return { value: raw ? spec.noOptDefault : undefined };
+  const words = occurrences(spec, raw);
+  if (typeof words === 'string') return words;
+  let value: FlagValue;
+  try {
+    for (const w of words) value = parseValue(spec, w, value);
+  } catch (e) {
+    // `invalid argument "x" for "--tail" flag: why` → why (the key is named already).
+    return (e as Error).message.replace(/^invalid argument ".*?" for ".*?" flag: /s, '');
+  }
+  if (spec.values && typeof value === 'string' && value !== '' && !isListed(spec.values, value)) return `must be one of ${spec.values.join(', ')}`;
+  return { value };
 }
+
+const shown = (raw: unknown): string => (typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw));
 
 /**
- * Applies the config file to the command about to run (and its parents' flags). Reads nothing when there is no
- * file; the YAML parser loads only when there is one.
+ * Reads the file for the command at `path` (`logs`), whose flags (its own and its parents', globals included) are
+ * `tables`. Returns undefined when there is no file; the YAML parser loads only when there is one.
  */
-export async function applyConfig(cmd: Command, io: IO): Promise<void> {
+export async function loadConfig(io: IO, path: string, tables: CommandTables): Promise<ConfigDefaults | undefined> {
   const file = configPath(io.env);
-  if (!file || !existsSync(file)) return;
+  if (!file || !existsSync(file)) return undefined;
+  const warn = (text: string): void => io.err.write(`kt: ${file}: ${text}\n`);
   let doc: unknown;
   try {
     doc = parseYaml(readFileSync(file, 'utf8'));
   } catch (e) {
-    io.err.write(`warning: ignoring ${file}: ${(e as Error).message.split('\n')[0]}\n`);
-    return;
+    warn(`${(e as Error).message.split('\n')[0]}; the file is ignored`);
+    return undefined;
   }
-  if (doc === null || doc === undefined) return;
-  if (typeof doc !== 'object' || Array.isArray(doc)) {
-    io.err.write(`warning: ignoring ${file}: expected a mapping of flag names to values\n`);
-    return;
+  if (doc === null || doc === undefined) return undefined;
+  if (!isMapping(doc)) {
+    warn('expected a mapping of flag names to values; the file is ignored');
+    return undefined;
   }
-  let root: Command = cmd;
-  while (root.parent) root = root.parent;
-  const commands = allCommands(root);
-  const paths = new Map(commands.filter((c) => c.parent).map((c) => [subPath(c), c]));
-  const everyFlag = new Set(commands.flatMap(flagNames));
-  const warnings: string[] = [];
-  const chain: Command[] = [];
-  for (let c: Command | null = cmd; c; c = c.parent) chain.push(c);
-  const here = subPath(cmd);
+  // The flags of the running command, nearest first: its own, its parents', then the globals ('').
+  const chain: string[] = [];
+  for (let p = path; ; p = p.includes(' ') ? p.slice(0, p.lastIndexOf(' ')) : '') {
+    chain.push(p);
+    if (p === '') break;
+  }
+  const everyFlag = new Set([...tables.values()].flatMap((t) => t.map((s) => s.name)));
+  /** Values by flag name; a section beats a top-level key, a nearer section a farther one. */
+  const found = new Map<string, { key: string; raw: unknown; rank: number }>();
+  const consider = (name: string, key: string, raw: unknown, rank: number): void => {
+    const prev = found.get(name);
+    if (!prev || rank < prev.rank) found.set(name, { key, raw, rank });
+  };
 
-  for (const [key, value] of Object.entries(doc as Values)) {
-    const section = paths.get(key);
+  for (const [key, value] of Object.entries(doc)) {
+    const section = key !== '' ? tables.get(key) : undefined;
     if (section) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        warnings.push(`"${key}": expected a mapping of flag names to values`);
+      if (!isMapping(value)) {
+        warn(`key "${key}": expected a mapping of flag names to values; ignored`);
         continue;
       }
-      for (const [flag, v] of Object.entries(value as Values)) {
-        const own = findOption(section, flag);
-        if (!own) {
-          warnings.push(`unknown key "${key}.${flag}": "${key}" has no flag --${flag}`);
+      for (const [flag, raw] of Object.entries(value)) {
+        if (!section.some((s) => s.name === flag)) {
+          warn(`key "${key}.${flag}": "${key}" has no flag --${flag}; ignored`);
           continue;
         }
-        // A section applies when that command is the one running.
-        if (here === key) {
-          const w = apply(section, own, v, `"${key}.${flag}"`);
-          if (w) warnings.push(w);
-        }
+        const rank = chain.indexOf(key);
+        if (rank >= 0) consider(flag, `${key}.${flag}`, raw, rank);
       }
       continue;
     }
-    if (!everyFlag.has(key) && !everyFlag.has(`no-${key}`)) {
-      warnings.push(`unknown key "${key}"`);
+    if (!everyFlag.has(key)) {
+      warn(`key "${key}": kt has no flag --${key} and no command "${key}"; ignored`);
       continue;
     }
-    // A top-level flag: every command in the chain that has it (command flags first, then global ones).
-    for (const c of chain) {
-      const o = findOption(c, key);
-      if (!o) continue;
-      const w = apply(c, o, value, `"${key}"`);
-      if (w) warnings.push(w);
-      break;
-    }
+    consider(key, key, value, chain.length);
   }
-  for (const w of warnings) io.err.write(`warning: ${file}: ${w}\n`);
+
+  const parsed = new Map<string, { value: FlagValue } | undefined>();
+  return {
+    valueOf(spec) {
+      if (parsed.has(spec.name)) return parsed.get(spec.name);
+      const entry = found.get(spec.name);
+      let result: { value: FlagValue } | undefined;
+      if (entry) {
+        const r = parseRaw(spec, entry.raw);
+        if (typeof r === 'string') warn(`key "${entry.key}": invalid value "${shown(entry.raw)}": ${r}; using the default`);
+        else result = r;
+      }
+      parsed.set(spec.name, result);
+      return result;
+    },
+  };
 }

@@ -19,26 +19,13 @@ export function kubectlWords(g: GlobalFlags, namespaced = true): string[] {
   return words;
 }
 
+/** The last line of every explanation under `--demo`: the commands need a cluster kubectl can reach. */
+export const DEMO_NOTE = '# (--demo runs against an in-process cluster: start `kt sim` to run these with kubectl)';
+
 export function formatExplain(lines: readonly ExplainLine[], g: GlobalFlags): string {
   const out = lines.map((l) => ('command' in l ? shellLine(l.command) : `# ${l.note}`));
-  if (g.demo) out.push('# (--demo runs against an in-process cluster: start `kt sim` to run these with kubectl)');
+  if (g.demo) out.push(DEMO_NOTE);
   return out.map((l) => `${l}\n`).join('');
 }
 
-/**
- * The kubectl flags a user set, spelled back as kubectl words: `names` maps commander's attribute name to the
- * flag (`allContainers` → `--all-containers`); booleans become `--flag` or `--flag=false`, lists a comma list.
- */
-export function flagWords(values: object, changed: ReadonlySet<string>, names: Readonly<Record<string, string>>): string[] {
-  const words: string[] = [];
-  for (const [attr, flag] of Object.entries(names)) {
-    if (!changed.has(attr)) continue;
-    const v = (values as Record<string, unknown>)[attr];
-    if (attr === 'headers') words.push(v === false ? '--no-headers' : '--no-headers=false');
-    else if (v === true) words.push(flag);
-    else if (v === false) words.push(`${flag}=false`);
-    else if (Array.isArray(v)) words.push(`${flag}=${v.join(',')}`);
-    else if (v !== undefined) words.push(`${flag}=${String(v)}`);
-  }
-  return words;
-}
+export { kubectlFlagWords } from './flag-table.js';

@@ -1,25 +1,58 @@
-// Flag parsing in kubectl's (pflag's) manner on top of commander: booleans accept `--x=false`, values are checked
-// with Go's parsers, and parse errors carry cobra's wording.
-import { FlagError } from '../errors.js';
-import { readCsvLine } from '../go/csv.js';
+// The flag tables on commander, through its public API only: each table row becomes a commander Option, parsed
+// the way pflag parses it — booleans accept `--x=false` (rewritten before commander sees it), values are checked
+// with Go's parsers when given, and errors carry cobra's wording. Commander keeps no defaults: a flag not on the
+// command line comes from the config file or the table (cli/config.ts, valuesOf).
+import { Option, type Command } from 'commander';
+import { checkValue, displayName, helpOf, parseGoBool, parseValue, type FlagSpec, type FlagTable, type FlagValue } from './flag-table.js';
 
-/** pflag's strconv.ParseBool. */
-export function parseGoBool(value: string, flag: string): boolean {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
-  throw new FlagError(`invalid argument "${value}" for "${flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`);
+/** The spec behind each commander option kt made, and the table behind each command. */
+const specOfOption = new WeakMap<Option, FlagSpec>();
+const tableOfCommand = new WeakMap<Command, FlagTable>();
+
+export function specOf(o: Option): FlagSpec | undefined {
+  return specOfOption.get(o);
 }
 
-/** pflag's strconv.ParseInt for int flags. */
-export function parseGoInt(value: string, flag: string): number {
-  if (!/^[+-]?\d+$/.test(value)) {
-    throw new FlagError(`invalid argument "${value}" for "${flag}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`);
+/** The flags a command declares itself (not its parents'). */
+export function tableOf(cmd: Command): FlagTable {
+  return tableOfCommand.get(cmd) ?? [];
+}
+
+/** `--no-headers` is a flag of its own in kubectl (a boolean named for what it turns off); commander negates it. */
+const negatedName = (spec: FlagSpec): boolean => spec.name.startsWith('no-');
+
+function optionFor(spec: FlagSpec, table: FlagTable): Option {
+  const names = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
+  const arg = spec.type === 'optional' ? ' [value]' : spec.type === 'bool' ? '' : ' <value>';
+  const o = new Option(`${names}${arg}`, helpOf(spec, table));
+  if (spec.type !== 'bool' && spec.type !== 'optional') o.argParser((text: string, previous: FlagValue) => parseValue(spec, text, previous));
+  specOfOption.set(o, spec);
+  return o;
+}
+
+/**
+ * Declares a table's flags on a command. Each boolean also gets a hidden opposite (`--no-x`, or `--headers` for
+ * `--no-headers`) so normalizeBooleanFlags can express `--x=false` in words commander understands.
+ */
+export function addFlags(cmd: Command, table: FlagTable): Command {
+  tableOfCommand.set(cmd, table);
+  for (const spec of table) {
+    cmd.addOption(optionFor(spec, table));
+    if (spec.type === 'bool') cmd.addOption(new Option(negatedName(spec) ? `--${spec.name.slice(3)}` : `--no-${spec.name}`).hideHelp());
   }
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) {
-    throw new FlagError(`invalid argument "${value}" for "${flag}" flag: strconv.ParseInt: parsing "${value}": value out of range`);
+  return cmd;
+}
+
+/**
+ * The boolean flags a command accepts (its own and its parents'), by long name, with pflag's display name
+ * (`-A, --all-namespaces`): `-f=x` is a boolean for logs and a file name for debug.
+ */
+export function booleanFlags(cmd: Command): Map<string, string> {
+  const into = new Map<string, string>();
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    for (const spec of tableOf(c)) if (spec.type === 'bool' && !into.has(spec.name)) into.set(spec.name, displayName(spec));
   }
-  return n;
+  return into;
 }
 
 /**
@@ -52,15 +85,23 @@ export function normalizeBooleanFlags(argv: readonly string[], booleans: Readonl
   return out;
 }
 
-/** pflag's stringToString: comma-separated (CSV) `k=v` pairs, accumulated over repeated flags. */
-export function parseStringToString(flag: string): (value: string, previous: Map<string, string> | undefined) => Map<string, string> {
-  return (value, previous) => {
-    const map = new Map(previous ?? []);
-    for (const pair of readCsvLine(value)) {
-      const eq = pair.indexOf('=');
-      if (eq < 0) throw new FlagError(`invalid argument "${value}" for "${flag}" flag: ${pair} must be formatted as key=value`);
-      map.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    return map;
-  };
+/** The commander option (on `cmd` or a parent) that carries a spec. */
+function ownerOf(cmd: Command, spec: FlagSpec): { owner: Command; option: Option } | undefined {
+  for (let c: Command | null = cmd; c; c = c.parent) {
+    const option = c.options.find((o) => specOfOption.get(o) === spec);
+    if (option) return { owner: c, option };
+  }
+  return undefined;
+}
+
+/** The value the command line gave a flag, or undefined when it did not give one (kubectl's `Changed`). */
+export function commandLineValue(cmd: Command, spec: FlagSpec): { value: FlagValue } | undefined {
+  const found = ownerOf(cmd, spec);
+  if (!found) return undefined;
+  const attr = found.option.attributeName();
+  if (found.owner.getOptionValueSource(attr) !== 'cli') return undefined;
+  const raw: unknown = found.owner.getOptionValue(attr);
+  if (spec.type === 'bool') return { value: negatedName(spec) ? raw === false : raw === true };
+  if (spec.type === 'optional') return { value: raw === true ? spec.noOptDefault : checkValue(spec, raw) };
+  return { value: checkValue(spec, raw) };
 }

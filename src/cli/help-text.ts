@@ -143,6 +143,42 @@ The action taken by 'debug' varies depending on what resource is specified. Supp
 # kt: list and delete what kt debug left behind
 {{root}} debug --cleanup -A`,
   },
+  triage: {
+    long: `One incident report for a pod or workload: a verdict naming the cause, then state, events, logs and usage.
+
+The first line names the cause (Unschedulable, NodeNotReady, ImagePullBackOff, OOMKilled, CrashLoopBackOff, …); then phase and conditions, each container's state, restarts and last termination, the Warning events of the owner chain and the node, usage against requests and limits, and the last lines of the previous and current logs.
+
+Exit codes: 0 when every pod examined is healthy, 2 when at least one is not (or there are no pods), 1 when kt could not triage.`,
+    examples: `# Triage a pod in the current namespace
+{{root}} triage mypod
+
+# Triage the pods of a deployment (its replica sets and their pods, with the events of each)
+{{root}} triage -n shop deploy/checkout
+
+# Triage the pods a label selector matches, across all namespaces
+{{root}} triage -A -l app=web
+
+# Every unhealthy pod in the cluster, one verdict each
+{{root}} triage -A --unhealthy
+
+# The report as JSON, for a script
+{{root}} triage -n shop deploy/checkout -o json
+
+# The plain kubectl commands that give the same answers (on stderr)
+{{root}} triage -n shop payments-0 --explain`,
+  },
+  drill: {
+    long: `CKA practice: kt starts a simulated cluster and poses a task, you answer with kubectl, kt checks.
+
+The practice cluster is kt sim with the demo scenario, frozen, in the background; its kubeconfig, the answer file and the drill's state live in --dir (default: $KT_DRILL_DIR, else ~/.kt/drill).`,
+    examples: `# List the tasks, then start one
+{{root}} drill list
+{{root}} drill start highest-cpu
+
+# Check the answer, then stop the practice cluster
+{{root}} drill check
+{{root}} drill stop`,
+  },
   sim: {
     long: `Serve a simulated cluster that kt and real kubectl can talk to.
 
@@ -156,7 +192,7 @@ KUBECONFIG=/tmp/kt-sim.yaml kubectl get pods -A`,
   completion: {
     long: `Output shell completion code for the specified shell (bash, zsh, fish, or powershell). The shell code must be evaluated to provide interactive completion of kt commands, flags, flag values and the names of pods, containers, nodes, namespaces and contexts.
 
-Names come from the cluster of the current context (or --context, --namespace, --kubeconfig on the command line); when it cannot be reached within a second, nothing is offered and nothing is printed.`,
+Names come from the cluster of the current context (or --context, --namespace, --kubeconfig on the command line); when it cannot be reached within a second (or the --request-timeout on the line), nothing is offered and nothing is printed.`,
     examples: `# Load the kt completion code for bash into the current shell
 source <({{root}} completion bash)
 

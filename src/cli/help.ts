@@ -2,16 +2,16 @@
 // Commands:`, `Options:` as `--flag=default:` with the text on the next line after a tab, `Usage:`, and the
 // closing `Use "… --help"` lines. The words (long descriptions, examples) live in help-text.ts.
 import type { Command, Option } from 'commander';
+import { formatDefault } from './flag-table.js';
+import { specOf } from './flags.js';
 import { HELP_TEXT, ROOT_GROUPS } from './help-text.js';
+import { subPath } from './registry.js';
 
-/** The command's path below the root (`top pod`), the key of HELP_TEXT. */
-export function subPath(cmd: Command): string {
-  const names: string[] = [];
-  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
-  return names.join(' ');
-}
+export { subPath };
 
-const visible = (cmd: Command): Command[] => cmd.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden && c.name() !== 'help');
+/** The commands a help lists: commander's visible ones (public Help API), without its implicit `help`. */
+export const visibleCommands = (cmd: Command): Command[] => cmd.createHelp().visibleCommands(cmd).filter((c) => c.name() !== 'help');
+const visible = visibleCommands;
 
 /** kubectl's Short: the one-line description without its final period. */
 function short(cmd: Command): string {
@@ -28,31 +28,10 @@ function long(cmd: Command, root: string): string {
     .join('\n\n');
 }
 
-/** A slice flag's parser (repeatable, comma lists) turns a value into an array; its default prints as `[]`. */
-function isSlice(o: Option): boolean {
-  const parse = (o as Option & { parseArg?: (v: string, prev: unknown) => unknown }).parseArg;
-  if (!parse) return false;
-  try {
-    const v = parse('a=b', undefined);
-    return Array.isArray(v) || (typeof v === 'object' && v !== null);
-  } catch {
-    return false;
-  }
-}
-
-/** pflag's `--flag=default` rendering. */
+/** pflag's `--flag=default` rendering, from the flag's table row (commander's own options, `--version`: false). */
 export function flagDefault(o: Option): string {
-  const takesValue = o.required || o.optional;
-  const dv: unknown = o.defaultValue;
-  if (!takesValue || o.optional) {
-    if (o.negate) return 'false'; // --no-headers: a boolean named for what it turns off
-    return dv === true ? 'true' : 'false';
-  }
-  if (Array.isArray(dv)) return `[${dv.join(',')}]`;
-  if (typeof dv === 'number' || typeof dv === 'boolean') return String(dv);
-  // A string kept by a typed parser (a Go duration) prints bare, as pflag prints typed values; plain strings quoted.
-  if (typeof dv === 'string') return (o as Option & { parseArg?: unknown }).parseArg ? dv : `'${dv}'`;
-  return isSlice(o) ? '[]' : "''";
+  const spec = specOf(o);
+  return spec ? formatDefault(spec) : 'false';
 }
 
 function flagName(o: Option): string {

@@ -7,38 +7,9 @@ import type { IO } from '../../cli/io.js';
 import { customProfileError, normalizeCustom, type DebugSpec } from './build.js';
 import { isProfile, type Profile } from './profiles.js';
 import { isValidImageReference } from './reference.js';
+import type { DebugFlags } from './flags.js';
 
-export interface DebugFlags {
-  filename?: string[];
-  argumentsOnly?: boolean;
-  attach?: boolean;
-  container?: string;
-  copyTo?: string;
-  replace?: boolean;
-  env?: Map<string, string>;
-  image?: string;
-  imagePullPolicy?: string;
-  keepLabels?: boolean;
-  keepAnnotations?: boolean;
-  keepLiveness?: boolean;
-  keepReadiness?: boolean;
-  keepStartup?: boolean;
-  keepInitContainers?: boolean;
-  profile?: string;
-  quiet?: boolean;
-  sameNode?: boolean;
-  setImage?: Map<string, string>;
-  shareProcesses?: boolean;
-  stdin?: boolean;
-  target?: string;
-  tty?: boolean;
-  custom?: string;
-  // kt's own
-  cleanup?: boolean;
-  allNamespaces?: boolean;
-  explain?: boolean;
-  label?: boolean;
-}
+export type { DebugFlags } from './flags.js';
 
 export interface DebugOptions extends DebugSpec {
   namespace: string;
@@ -75,7 +46,7 @@ export interface CompleteInput {
 export function completeDebug(input: CompleteInput): DebugOptions {
   const { flags, changed } = input;
   const interactive = flags.stdin === true;
-  const profileName = flags.profile ?? input.defaultProfile;
+  const profileName = flags.profile || input.defaultProfile;
   if (!isProfile(profileName)) throw new KtError(`unknown profile: ${profileName}`);
   const customFile = flags.custom ?? '';
   let custom: Record<string, unknown> | undefined;
@@ -113,7 +84,7 @@ export function completeDebug(input: CompleteInput): DebugOptions {
     },
     custom,
     customFile,
-    extraLabels: flags.label === false ? {} : { [CREATED_BY_LABEL]: 'true' },
+    extraLabels: { [CREATED_BY_LABEL]: 'true' },
     cleanup: flags.cleanup === true,
     allNamespaces: flags.allNamespaces === true,
     explain: flags.explain === true,

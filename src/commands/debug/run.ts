@@ -24,7 +24,7 @@ export async function debug(ctx: CommandContext, flags: DebugFlags, targetNames:
     validateDebug(o, ctx.io);
     if (o.explain) {
       const { explainCommand } = await import('./explain.js');
-      ctx.io.out.write(`${explainCommand(o, ctx)}\n`);
+      ctx.io.out.write(`${explainCommand(o, flags, ctx)}\n`);
       return;
     }
     const client = await session.client();

@@ -8,11 +8,10 @@ import type { CommandContext } from '../../cli/registry.js';
 import { openSession } from '../../cli/session.js';
 import { ExitError, KtError } from '../../errors.js';
 import { TabWriter } from '../../go/tabwriter.js';
+import type { DrillFlags } from './flags.js';
 import { TASKS, type DrillTask } from './tasks.js';
 
-export interface DrillFlags {
-  dir?: string;
-}
+export type { DrillFlags } from './flags.js';
 
 interface DrillState {
   task: string;
@@ -25,7 +24,7 @@ interface DrillState {
 const STARTUP_TIMEOUT_MS = 15_000;
 
 function drillDir(flags: DrillFlags, env: Record<string, string | undefined>): string {
-  return resolve(flags.dir ?? env['KT_DRILL_DIR'] ?? join(env['HOME'] ?? homedir(), '.kt', 'drill'));
+  return resolve(flags.dir || env['KT_DRILL_DIR'] || join(env['HOME'] ?? homedir(), '.kt', 'drill'));
 }
 
 function readState(dir: string): DrillState | undefined {
@@ -49,13 +48,16 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The files a drill leaves in its directory; `kt drill stop` removes them all. */
+const DRILL_FILES = ['state.json', 'kubeconfig', 'answer', 'sim.log'];
+
 /** Stops the sim this drill started (by its recorded pid) and forgets the drill. */
 async function stopState(dir: string, state: DrillState): Promise<void> {
   if (alive(state.pid)) {
     process.kill(state.pid, 'SIGTERM');
     for (let i = 0; i < 50 && alive(state.pid); i++) await new Promise((r) => setTimeout(r, 100));
   }
-  for (const f of ['state.json', 'kubeconfig', 'answer']) rmSync(join(dir, f), { force: true });
+  for (const f of DRILL_FILES) rmSync(join(dir, f), { force: true });
 }
 
 export async function drillList(ctx: CommandContext): Promise<void> {

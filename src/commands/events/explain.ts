@@ -2,20 +2,9 @@
 // `kubectl events --for` per related object (Node events live in the "default" namespace); the rest are notes.
 import type { KubeClient } from '../../client/api.js';
 import type { CommandContext } from '../../cli/registry.js';
-import { flagWords, kubectlWords, type ExplainLine } from '../../cli/explain.js';
+import { kubectlFlagWords, kubectlWords, type ExplainLine } from '../../cli/explain.js';
 import type { ResourceType } from '../../k8s/resources.js';
-import type { EventsFlags } from './options.js';
-
-const KUBECTL_FLAGS = {
-  allNamespaces: '--all-namespaces',
-  for: '--for',
-  headers: '--no-headers',
-  output: '--output',
-  template: '--template',
-  types: '--types',
-  watch: '--watch',
-  showManagedFields: '--show-managed-fields',
-};
+import { EVENTS_FLAGS, type EventsFlags } from './flags.js';
 
 export async function explainEvents(
   flags: EventsFlags,
@@ -23,7 +12,7 @@ export async function explainEvents(
   related?: { client: KubeClient; namespace: string; type: ResourceType; name: string },
 ): Promise<ExplainLine[]> {
   const lines: ExplainLine[] = [];
-  const words = flagWords(flags, ctx.changed, KUBECTL_FLAGS);
+  const words = kubectlFlagWords(EVENTS_FLAGS, flags, ctx.changed);
   if (related) {
     const { relatedObjects } = await import('./related.js');
     const rest = words.filter((w) => !w.startsWith('--for='));
@@ -35,6 +24,6 @@ export async function explainEvents(
     lines.push({ command: [...kubectlWords(ctx.globals), 'events', ...words] });
   }
   if (flags.since) lines.push({ note: `--since ${flags.since}: kubectl events has no --since (kubernetes/kubectl#977): read LAST SEEN, newest last` });
-  if (flags.reconnect) lines.push({ note: '--reconnect: kubectl events -w ends when the stream drops: run it again' });
+  if (flags.watch && flags.reconnect) lines.push({ note: 'kubectl events -w ends when the stream drops (kt reconnects): run it again' });
   return lines;
 }

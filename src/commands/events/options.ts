@@ -1,26 +1,9 @@
 // `kt events` options, kubectl's way (EventsFlags → ToOptions → Validate → Run): the pure parts live here.
 import { FlagError, KtError } from '../../errors.js';
 import { parseGoDuration, GoDurationError } from '../../go/duration.js';
-import type { ColorMode } from '../../print/color.js';
+import type { EventsFlags } from './flags.js';
 
-/** What commander hands over (see command.ts). */
-export interface EventsFlags {
-  allNamespaces?: boolean;
-  allowMissingTemplateKeys: boolean;
-  chunkSize: number;
-  for: string;
-  headers: boolean; // commander's name for the inverse of --no-headers
-  output: string;
-  showManagedFields?: boolean;
-  template: string;
-  types?: string[];
-  watch?: boolean;
-  since?: string;
-  related?: boolean;
-  reconnect?: boolean;
-  color: string;
-  explain?: boolean;
-}
+export type { EventsFlags } from './flags.js';
 
 /** `--for TYPE/NAME` split as kubectl's decodeResourceTypeName splits it (before the type is resolved). */
 export interface ForArg {
@@ -64,9 +47,9 @@ export function typeFilter(types: readonly string[]): (type: string | undefined)
   return (type) => wanted.has((type ?? '').toLowerCase());
 }
 
-/** kt's --since: a Go duration, worded as cobra words a bad duration flag. Returns milliseconds. */
+/** kt's --since: a Go duration, worded as cobra words a bad duration flag. Returns milliseconds ('' is unset). */
 export function parseSince(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined || value === '') return undefined;
   try {
     const ns = parseGoDuration(value);
     if (ns < 0n) throw new FlagError(`invalid argument "${value}" for "--since" flag: must not be negative`);
@@ -79,9 +62,11 @@ export function parseSince(value: string | undefined): number | undefined {
 
 export { parseColorMode as parseColor } from '../../print/color.js';
 
-/** The --related / --reconnect combinations kt can honour (checked before any request, like kubectl's Validate). */
-export function validateExtensions(flags: Pick<EventsFlags, 'related' | 'for' | 'reconnect' | 'watch'>): void {
+/**
+ * The --related combinations kt can honour (checked before any request, like kubectl's Validate). --reconnect is
+ * on by default and only matters with --watch, so it combines with anything.
+ */
+export function validateExtensions(flags: Pick<EventsFlags, 'related' | 'for' | 'watch'>): void {
   if (flags.related && flags.for === '') throw new KtError('--related requires --for TYPE/NAME');
   if (flags.related && flags.watch) throw new KtError('--related cannot be combined with --watch');
-  if (flags.reconnect && !flags.watch) throw new KtError('--reconnect requires --watch');
 }

@@ -116,7 +116,7 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
       fieldSelector,
       filterTypes,
       format,
-      noHeaders: !flags.headers,
+      noHeaders: flags.noHeaders,
       showManagedFields: flags.showManagedFields === true,
       sinceMs,
       related: flags.related === true,

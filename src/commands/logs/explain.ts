@@ -1,33 +1,14 @@
 // `kt logs --explain`: the kubectl logs command with the same kubectl flags; kt's own flags become notes saying
 // how to get the same with kubectl (grep for --include, -p for what --previous-on-restart shows…).
 import type { CommandContext } from '../../cli/registry.js';
-import { flagWords, kubectlWords, type ExplainLine } from '../../cli/explain.js';
-import type { LogsFlags } from './options.js';
-
-const KUBECTL_FLAGS = {
-  allContainers: '--all-containers',
-  allPods: '--all-pods',
-  container: '--container',
-  follow: '--follow',
-  ignoreErrors: '--ignore-errors',
-  insecureSkipTlsVerifyBackend: '--insecure-skip-tls-verify-backend',
-  limitBytes: '--limit-bytes',
-  maxLogRequests: '--max-log-requests',
-  podRunningTimeout: '--pod-running-timeout',
-  prefix: '--prefix',
-  previous: '--previous',
-  selector: '--selector',
-  since: '--since',
-  sinceTime: '--since-time',
-  tail: '--tail',
-  timestamps: '--timestamps',
-};
+import { kubectlFlagWords, kubectlWords, type ExplainLine } from '../../cli/explain.js';
+import { LOGS_FLAGS, type LogsFlags } from './flags.js';
 
 export function explainLogs(flags: LogsFlags, args: readonly string[], ctx: Pick<CommandContext, 'globals' | 'changed'>): ExplainLine[] {
-  const lines: ExplainLine[] = [{ command: [...kubectlWords(ctx.globals), 'logs', ...args, ...flagWords(flags, ctx.changed, KUBECTL_FLAGS)] }];
+  const lines: ExplainLine[] = [{ command: [...kubectlWords(ctx.globals), 'logs', ...args, ...kubectlFlagWords(LOGS_FLAGS, flags, ctx.changed)] }];
   const note = (text: string): void => void lines.push({ note: text });
   if (flags.live) note('kubectl logs -f does not pick up pods that start later (--live): run it again for new pods');
-  if (flags.resume) note('kubectl logs -f stops at a dropped stream (--resume): run it again with --since-time=<last timestamp>');
+  if (flags.follow && flags.resume && !flags.live) note('kubectl logs -f stops at a dropped stream (kt resumes it): run it again with --since-time=<last timestamp>');
   if (flags.previousOnRestart) note('after a restart, kubectl logs --previous shows the instance that died (--previous-on-restart)');
   for (const r of flags.include ?? []) note(`--include: pipe through grep -E '${r}'`);
   for (const r of flags.exclude ?? []) note(`--exclude: pipe through grep -vE '${r}'`);

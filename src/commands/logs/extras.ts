@@ -47,19 +47,19 @@ export function compileExtras(flags: LogsFlags, io: IO): Extras {
     } catch (e) {
       throw new KtError(`invalid --timeout: ${(e as Error).message}`);
     }
-    if (flags.waitFor === undefined) throw new KtError('--timeout needs --wait-for');
+    if (flags.waitFor === '') throw new KtError('--timeout needs --wait-for');
   }
   const e: Extras = {
     live: flags.live === true,
     resume: flags.resume === true || flags.live === true,
     previousOnRestart: flags.previousOnRestart === true,
-    match: flags.match !== undefined ? regex('--match', flags.match) : undefined,
+    match: flags.match !== '' ? regex('--match', flags.match) : undefined,
     include: (flags.include ?? []).map((s) => regex('--include', s)),
     exclude: (flags.exclude ?? []).map((s) => regex('--exclude', s)),
     highlight: (flags.highlight ?? []).map((s) => regex('--highlight', s)),
     color: colorEnabled(flags.color, io),
     json: flags.output === 'json',
-    waitFor: flags.waitFor !== undefined ? regex('--wait-for', flags.waitFor) : undefined,
+    waitFor: flags.waitFor !== '' ? regex('--wait-for', flags.waitFor) : undefined,
     timeoutMs,
     any: false,
   };

@@ -2,38 +2,9 @@
 import { KtError, UsageError } from '../../errors.js';
 import { parseGoDuration, roundToSeconds } from '../../go/duration.js';
 import { formatRFC3339Seconds, parseRFC3339 } from '../../go/time.js';
+import type { LogsFlags } from './flags.js';
 
-export interface LogsFlags {
-  allContainers?: boolean;
-  allPods?: boolean;
-  container: string;
-  follow?: boolean;
-  ignoreErrors?: boolean;
-  insecureSkipTlsVerifyBackend?: boolean;
-  limitBytes: number;
-  maxLogRequests: number;
-  podRunningTimeout: string;
-  prefix?: boolean;
-  previous?: boolean;
-  selector: string;
-  since: string;
-  sinceTime: string;
-  tail: number;
-  timestamps?: boolean;
-  // kt's own
-  live?: boolean;
-  resume?: boolean;
-  previousOnRestart?: boolean;
-  include?: string[];
-  exclude?: string[];
-  highlight?: string[];
-  match?: string;
-  color: string;
-  output: string;
-  waitFor?: string;
-  timeout: string;
-  explain?: boolean;
-}
+export type { LogsFlags } from './flags.js';
 
 export const LOGS_USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
 

@@ -2,6 +2,7 @@
 // (`Client Version: …` lines, or -o json|yaml with clientVersion and serverVersion).
 import type { CommandContext } from '../../cli/registry.js';
 import { KtError } from '../../errors.js';
+import type { VersionFlags } from './flags.js';
 
 interface VersionInfo {
   [field: string]: string | undefined;
@@ -23,7 +24,7 @@ export function clientVersion(version: string): VersionInfo {
   return { major, minor, gitVersion: `v${version}`, compiler: 'node', platform: `${process.platform}/${arch}`, nodeVersion: process.version };
 }
 
-export async function runVersion(ctx: CommandContext, flags: { client?: boolean; output: string }, version: string): Promise<void> {
+export async function runVersion(ctx: CommandContext, flags: VersionFlags, version: string): Promise<void> {
   const { io } = ctx;
   if (flags.output !== '' && flags.output !== 'yaml' && flags.output !== 'json') throw new KtError("--output must be 'yaml' or 'json'");
   const client = ordered(clientVersion(version));

@@ -2,38 +2,29 @@
 import { writeFileSync, renameSync } from 'node:fs';
 import type { CommandContext } from '../../cli/registry.js';
 import { KtError } from '../../errors.js';
-import { parseGoInt } from '../../cli/flags.js';
+import type { SimFlags } from './flags.js';
 
-export interface SimFlags {
-  port: string;
-  host: string;
-  kubeconfigOut?: string;
-  scenario: string;
-  frozen?: boolean;
-  tls?: boolean;
-  token?: string;
-  fault?: string[];
-}
+export type { SimFlags } from './flags.js';
 
 /** `kt sim --tls --token T`: commander gives the value to the global --token (same name), so look there too. */
 function tokenOf(flags: SimFlags, ctx: CommandContext): { token?: string } {
-  const token = flags.token ?? ctx.globals.token;
+  const token = flags.token || ctx.globals.token;
   return token ? { token } : {};
 }
 
 export async function runSim(ctx: CommandContext, flags: SimFlags): Promise<void> {
-  const port = parseGoInt(flags.port, '--port');
+  const port = flags.port;
   if (port < 0 || port > 65535) throw new KtError(`invalid port ${port}`);
   const { startSim } = await import('../../sim/index.js');
   const { parseFaultSpec } = await import('../../sim/faults.js');
-  const faults = (flags.fault ?? []).map((spec) => {
+  const faults = flags.fault.map((spec) => {
     try {
       return parseFaultSpec(spec);
     } catch (e) {
       throw new KtError((e as Error).message);
     }
   });
-  const sim = await startSim({ scenario: flags.scenario, port, host: flags.host, frozen: flags.frozen === true, tls: flags.tls === true, ...tokenOf(flags, ctx), faults });
+  const sim = await startSim({ scenario: flags.scenario, port, host: flags.host, frozen: flags.frozen, tls: flags.tls, ...tokenOf(flags, ctx), faults });
   if (flags.kubeconfigOut) {
     // Written atomically, so a script polling for the file never reads half of it.
     const tmp = `${flags.kubeconfigOut}.tmp-${process.pid}`;

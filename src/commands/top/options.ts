@@ -4,34 +4,9 @@ import type { SortBy } from '../../print/top.js';
 import { parseColorMode, type ColorMode } from '../../print/color.js';
 import { parseRequestTimeout } from '../../go/duration.js';
 import { parseOutputFormat, type OutputFormat } from '../../print/output.js';
+import type { TopExtraFlags, TopNodeFlags, TopPodFlags } from './flags.js';
 
-export interface TopPodFlags extends TopExtraFlags {
-  allNamespaces?: boolean;
-  containers?: boolean;
-  fieldSelector: string;
-  headers: boolean; // commander's name for the inverse of --no-headers
-  selector: string;
-  sortBy: string;
-  sum?: boolean;
-  useProtocolBuffers?: boolean;
-}
-
-/** kt's flags on both top commands. */
-export interface TopExtraFlags {
-  output?: string;
-  resources?: boolean;
-  watch?: string | boolean;
-  color: string;
-  explain?: boolean;
-}
-
-export interface TopNodeFlags extends TopExtraFlags {
-  headers: boolean;
-  selector: string;
-  showCapacity?: boolean;
-  sortBy: string;
-  useProtocolBuffers?: boolean;
-}
+export type { TopExtraFlags, TopNodeFlags, TopPodFlags } from './flags.js';
 
 /** kt's additions to kubectl top: -o, --resources, --watch [INTERVAL], --color. All off by default. */
 export interface TopExtras {
@@ -67,25 +42,23 @@ export interface TopNodeOptions {
 const OUTPUTS = ['json', 'yaml', 'name', 'jsonpath', 'jsonpath-as-json'] as const;
 
 /**
- * `-w` takes an optional interval; commander hands over whatever word follows, so a word that is not a duration
- * is the NAME argument after all.
+ * `-w` takes an optional interval (2s when bare); commander hands over whatever word follows, so a word that is
+ * not a duration is the NAME argument after all.
  */
 function completeExtras(flags: TopExtraFlags, args: string[]): TopExtras {
   let watchMs: number | undefined;
-  if (flags.watch !== undefined && flags.watch !== false) {
-    watchMs = 2000;
-    if (typeof flags.watch === 'string') {
-      try {
-        watchMs = parseRequestTimeout(flags.watch);
-      } catch {
-        args.unshift(flags.watch);
-      }
-      if (watchMs <= 0) throw new KtError(`--watch interval must be greater than zero`);
+  if (flags.watch !== undefined) {
+    try {
+      watchMs = parseRequestTimeout(flags.watch);
+    } catch {
+      args.unshift(flags.watch);
+      watchMs = 2000;
     }
+    if (watchMs <= 0) throw new KtError(`--watch interval must be greater than zero`);
   }
   const color: ColorMode = parseColorMode(flags.color);
   return {
-    output: flags.output !== undefined ? parseOutputFormat(flags.output, OUTPUTS) : undefined,
+    output: flags.output !== '' ? parseOutputFormat(flags.output, OUTPUTS) : undefined,
     resources: flags.resources === true,
     watchMs,
     color,
@@ -110,7 +83,7 @@ export function completeTopPod(flags: TopPodFlags, argv: readonly string[], name
     fieldSelector: flags.fieldSelector,
     sortBy: flags.sortBy as SortBy,
     containers: flags.containers === true,
-    noHeaders: !flags.headers,
+    noHeaders: flags.noHeaders,
     sum: flags.sum === true,
   };
 }
@@ -134,7 +107,7 @@ export function completeTopNode(flags: TopNodeFlags, argv: readonly string[]): T
     resourceName: resourceName(args, 'node [NAME | -l label]'),
     labelSelector: flags.selector,
     sortBy: flags.sortBy as SortBy,
-    noHeaders: !flags.headers,
+    noHeaders: flags.noHeaders,
     showCapacity: flags.showCapacity === true,
   };
 }

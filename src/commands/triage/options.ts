@@ -2,15 +2,9 @@
 import { KtError, UsageError } from '../../errors.js';
 import { parseColorMode, type ColorMode } from '../../print/color.js';
 import { parseOutputFormat, type OutputFormat } from '../../print/output.js';
+import type { TriageFlags } from './flags.js';
 
-export interface TriageFlags {
-  selector: string;
-  allNamespaces?: boolean;
-  unhealthy?: boolean;
-  output: string;
-  color: string;
-  explain?: boolean;
-}
+export type { TriageFlags } from './flags.js';
 
 export interface TriageOptions {
   /** POD or TYPE/NAME; '' with -l or -A. */
@@ -27,7 +21,7 @@ export interface TriageOptions {
 /** Exit codes, for CI: 0 every pod healthy, 2 at least one unhealthy (1 stays kt's error code). */
 export const EXIT_UNHEALTHY = 2;
 
-export const TRIAGE_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'];
+export { TRIAGE_KINDS } from './flags.js';
 
 export function completeTriage(flags: TriageFlags, args: readonly string[], namespace: string): TriageOptions {
   if (args.length > 1) throw new UsageError('triage takes one POD or TYPE/NAME');
