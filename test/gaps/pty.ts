@@ -59,6 +59,9 @@ export async function startPty(argv: readonly string[], env: Record<string, stri
     file('run.sh'),
     [
       ...Object.entries(env).map(([k, v]) => `export ${k}=${sh(v)}`),
+      // Ctrl-C reaches the shell too (one process group): a trap, which the program does not inherit, keeps the
+      // shell alive to record the program's exit code.
+      'trap : INT',
       `${sh(tmux)} -S ${sh(sock)} wait-for go`,
       `stty -g > ${sh(file('stty.before'))}`,
       argv.map(sh).join(' '),
