@@ -9,14 +9,16 @@
 //
 // Unknown keys and values a flag would reject are warned about on stderr and ignored.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Command, Option } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import type { IO } from './io.js';
 
 export function configPath(env: IO['env']): string | undefined {
   if (env['KT_CONFIG']) return env['KT_CONFIG'];
-  const base = env['XDG_CONFIG_HOME'] || (env['HOME'] ? join(env['HOME'], '.config') : undefined);
+  // The XDG base directory spec: an empty or relative $XDG_CONFIG_HOME is ignored.
+  const xdg = env['XDG_CONFIG_HOME'];
+  const base = xdg && isAbsolute(xdg) ? xdg : env['HOME'] ? join(env['HOME'], '.config') : undefined;
   return base ? join(base, 'kt', 'config.yaml') : undefined;
 }
 
