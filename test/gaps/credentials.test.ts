@@ -101,7 +101,7 @@ describe('client keys, certificates and exec-plugin tokens are never printed', (
   describe('a bad key: kubectl\'s error, and not a byte of the key', () => {
     const garbage = '-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lC\n-----END PRIVATE KEY-----\n';
     // kubectl's answer when it differs from kt's: with key files (not data) client-go loads them lazily, logs the
-    // failure and carries on without a client certificate (`E… cert_rotation.go:171] "Unhandled Error" err="key
+    // failure (again on each background retry) and carries on without a client certificate (`E… cert_rotation.go:171] "Unhandled Error" err="key
     // failed with : tls: failed to parse private key"`); kt stops with the error, as kubectl does for key data.
     const cases: [string, () => Record<string, unknown>, () => string[], string, RegExp?][] = [
       ['key data that is no key', () => ({ token: TOKEN, 'client-certificate-data': b64(client.cert), 'client-key-data': b64(garbage) }), () => secretsOf(garbage), 'error: tls: failed to parse private key\n'],
@@ -119,8 +119,11 @@ describe('client keys, certificates and exec-plugin tokens are never printed', (
       if (!KUBECTL) return;
       const k = await runKubectl(['top', 'pod', '-n', 'shop'], env);
       expect(leaks(k, secrets())).toEqual([]);
-      if (kubectlCarriesOn) expect({ code: k.code, stderr: kubectlCarriesOn.test(k.stderr) }).toEqual({ code: 0, stderr: true });
-      else expect(k).toEqual({ code: 1, stdout: '', stderr: message });
+      // client-go retries the load in the background, so a slow run logs the failure more than once.
+      if (kubectlCarriesOn) {
+        const logged = k.stderr.split('\n').filter(Boolean);
+        expect({ code: k.code, logged: logged.length > 0 && logged.every((l) => kubectlCarriesOn.test(`${l}\n`)) }).toEqual({ code: 0, logged: true });
+      } else expect(k).toEqual({ code: 1, stdout: '', stderr: message });
     });
   });
 });
