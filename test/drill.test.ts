@@ -1,29 +1,13 @@
 // kt drill end to end, for every task: start a practice cluster in the background, check before answering, give a
 // wrong answer (the check fails, exit 2, saying what is wrong), answer with the task's own model answer run with
 // real kubectl (the check passes, exit 0), and stop.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASKS } from '../src/commands/drill/tasks.js';
 import { KUBECTL, runKt, runKubectl, type Result } from './helpers/kubectl.js';
-
-/** A model answer's line, run by sh with kubectl 1.32 for `kubectl`. */
-function runLine(line: string, env: Record<string, string>): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', line.replace(/(^|\| *)kubectl /g, '$1"$KT_KUBECTL_BIN" ')], { env: { ...process.env, ...env, KT_KUBECTL_BIN: KUBECTL! }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill(), 20_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, stdout, stderr });
-    });
-  });
-}
+import { runKubectlLine } from './gaps/process.js';
 
 /** Seconds in a kubectl age such as `3m1s`, `45m`, `2d`. */
 function ageSeconds(age: string): number {
@@ -149,7 +133,7 @@ describe.skipIf(!KUBECTL)('kt drill', () => {
     expect(await check()).toEqual({ code: 2, stdout: `FAIL  ${name}: ${why}\n`, stderr: '' });
 
     for (const line of task.solution(answerFile())) {
-      const r = await runLine(line.replace(/ +# .*$/, ''), kubectlEnv());
+      const r = await runKubectlLine(line.replace(/ +# .*$/, ''), kubectlEnv());
       // kubectl debug 1.32 warns that its default profile is deprecated; nothing else may go wrong.
       expect({ line, code: r.code, stderr: r.stderr.replace(/^--profile=legacy is deprecated.*\n/, '') }).toEqual({ line, code: 0, stderr: '' });
     }

@@ -1,13 +1,13 @@
 // kt triage: the verdict names the cause of each unhealthy pattern (the demo scenario's, and pods made for each
 // remaining cause); exit 0 when healthy, 2 when not; -o json|yaml for scripts. And --explain: every kubectl
 // command it prints succeeds against the same sim and shows what kt's answer says.
-import { spawn } from 'node:child_process';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTime } from '../src/sim/scenario.js';
 import type { Pod } from '../src/k8s/types.js';
 import { KUBECTL, runKt } from './helpers/kubectl.js';
 import { startTestSim, type TestSim } from './helpers/sim.js';
+import { runKubectlLine } from './gaps/process.js';
 
 describe('kt triage', () => {
   let t: TestSim;
@@ -211,22 +211,6 @@ describe('kt triage: every cause, its verdict and exit code', () => {
   });
 });
 
-/** Runs one printed command line with real kubectl (through sh, since the line is shell-quoted). */
-function runLine(line: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', line.replace(/^kubectl /, '"$KT_KUBECTL_BIN" ')], { env: { ...process.env, ...env, KT_KUBECTL_BIN: KUBECTL! }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill(), 15_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, stdout, stderr });
-    });
-  });
-}
-
 interface Ran {
   line: string;
   stdout: string;
@@ -359,7 +343,7 @@ describe.skipIf(!KUBECTL)('--explain: every printed kubectl command succeeds and
     if (args[0] !== 'debug') expect(answer).not.toMatch(/^kubectl /m);
     const ran: Ran[] = [];
     for (const line of printed) {
-      const k = await runLine(line, t.env);
+      const k = await runKubectlLine(line, t.env);
       // Success: exit 0, nothing on stderr but kubectl's "No events found" notice, and what the command is for.
       const notice = /^No events found in \S+ namespace\.\n$/.test(k.stderr);
       expect({ line, code: k.code, stderr: notice ? '' : k.stderr, empty: k.stdout === '' && !notice && !/ (logs|debug) /.test(line) }).toEqual({ line, code: 0, stderr: '', empty: false });

@@ -1,7 +1,6 @@
 // The zsh and fish scripts `kt completion zsh|fish` prints, run by real zsh and fish against a simulated cluster:
 // fish through `complete -C LINE`; zsh interactively in a terminal (compinit, the script sourced, Tab pressed),
 // its candidates recorded at compadd and the command line read off the screen. (bash: test/cli/completion.test.ts.)
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KT_BIN, type Result } from '../helpers/kubectl.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
 import { until } from '../reliability/helpers.js';
+import { runProcess } from './process.js';
 import { startPty, TMUX } from './pty.js';
 
 const FISH = ['/usr/bin/fish', '/usr/local/bin/fish'].find(existsSync);
@@ -31,21 +31,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function run(file: string, args: string[], e: Record<string, string>): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(file, args, { env: { ...process.env, ...e }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
-}
-
 // [the line typed, the candidates offered]
 const CASES: [string, string[]][] = [
   ['kt top po', ['pod']],
@@ -59,7 +44,7 @@ const CASES: [string, string[]][] = [
 ];
 
 describe.skipIf(!FISH)('fish runs kt completion fish', () => {
-  const complete = (line: string): Promise<Result> => run(FISH!, ['--no-config', '-c', `kt completion fish | source; complete -C ${JSON.stringify(line).replace(/\$/g, '\\$')}`], env);
+  const complete = (line: string): Promise<Result> => runProcess(FISH!, ['--no-config', '-c', `kt completion fish | source; complete -C ${JSON.stringify(line).replace(/\$/g, '\\$')}`], env);
 
   it.each(CASES)('%j', async (line, candidates) => {
     const r = await complete(line);
