@@ -1,6 +1,5 @@
 // kt debug end to end: the debug container starts in the sim, kt waits for it with a watch, attaches over a
 // WebSocket, sends commands on stdin and reads their output and the exit code; real kubectl does the same.
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Transport } from '../src/client/transport.js';
@@ -9,24 +8,9 @@ import { attachContainer, ExitCodeError, decodeStatus } from '../src/client/atta
 import { waitForContainer } from '../src/commands/debug/wait.js';
 import { KT_BIN, KUBECTL, type Result } from './helpers/kubectl.js';
 import { startTestSim, type TestSim } from './helpers/sim.js';
+import { runProcess } from './gaps/process.js';
 
-function runWithStdin(file: string, args: string[], input: string, env: Record<string, string>): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(file, args, { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ stdout, stderr, code: code ?? -1 });
-    });
-    child.stdin.end(input);
-  });
-}
-
-const kt = (args: string[], input: string, env: Record<string, string>): Promise<Result> => runWithStdin(process.execPath, [KT_BIN, ...args], input, env);
+const kt = (args: string[], input: string, env: Record<string, string>): Promise<Result> => runProcess(process.execPath, [KT_BIN, ...args], { NO_COLOR: '1', ...env }, input);
 const mask = (s: string): string => s.replace(/debugger-[bcdfghjklmnpqrstvwxz2456789]{5}/g, 'debugger-XXXXX');
 
 describe('kt debug -i attaches to the sim', () => {
@@ -70,7 +54,7 @@ describe('kt debug -i attaches to the sim', () => {
     const input = 'echo same\nbad\nexit 4\n';
     const args = ['debug', '-n', 'shop', 'payments-0', '-i', '--image=busybox', '--profile=general'];
     const ours = await kt(args, input, t.env);
-    const theirs = await runWithStdin(KUBECTL!, args, input, t.env);
+    const theirs = await runProcess(KUBECTL!, args, { NO_COLOR: '1', ...t.env }, input);
     expect({ ...ours, stdout: mask(ours.stdout) }).toEqual({ ...theirs, stdout: mask(theirs.stdout) });
   });
 });

@@ -1,9 +1,13 @@
-// kt triage: the verdict names the cause of each unhealthy pattern in the demo scenario; exit 0 when healthy, 2
-// when not; -o json for scripts. And --explain: every kubectl command it prints succeeds against the same sim.
-import { spawn } from 'node:child_process';
+// kt triage: the verdict names the cause of each unhealthy pattern (the demo scenario's, and pods made for each
+// remaining cause); exit 0 when healthy, 2 when not; -o json|yaml for scripts. And --explain: every kubectl
+// command it prints succeeds against the same sim and shows what kt's answer says.
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatTime } from '../src/sim/scenario.js';
+import type { Pod } from '../src/k8s/types.js';
 import { KUBECTL, runKt } from './helpers/kubectl.js';
 import { startTestSim, type TestSim } from './helpers/sim.js';
+import { runKubectlLine } from './gaps/process.js';
 
 describe('kt triage', () => {
   let t: TestSim;
@@ -103,26 +107,218 @@ describe('kt triage', () => {
   });
 });
 
-/** Runs one printed command line with real kubectl (through sh, since the line is shell-quoted). */
-function runLine(line: string, env: Record<string, string>): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', line.replace(/^kubectl /, '"$KT_KUBECTL_BIN" ')], { env: { ...process.env, ...env, KT_KUBECTL_BIN: KUBECTL! }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill(), 15_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, stderr });
-    });
-  });
+
+/** A pod in namespace `triage` on node-a, started `startedAgo` ms ago, with the given container statuses. */
+function pod(name: string, now: number, status: Record<string, unknown>, spec: Record<string, unknown> = {}): Pod {
+  const at = (ms: number): string => formatTime(now - ms, false);
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'triage', uid: `uid-${name}`, creationTimestamp: at(3 * 86_400_000) },
+    spec: { nodeName: 'node-a', restartPolicy: 'Always', containers: [{ name: 'app', image: 'acme/app:1' }], ...spec },
+    status: { startTime: at(3 * 86_400_000), ...status },
+  } as Pod;
 }
 
-describe.skipIf(!KUBECTL)('--explain: every printed kubectl command succeeds against the sim', () => {
+describe('kt triage: every cause, its verdict and exit code', () => {
+  let t: TestSim;
+  const DAY = 86_400_000;
+  beforeAll(async () => {
+    t = await startTestSim({ scenario: 'demo' });
+    const now = t.sim.cluster.now();
+    const at = (ms: number): string => formatTime(now - ms, false);
+    const running = { running: { startedAt: at(DAY) } };
+    const cs = (state: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ name: 'app', image: 'acme/app:1', imageID: '', ready: false, restartCount: 0, state, ...extra });
+    const ready = (status: 'True' | 'False', reason?: string, message?: string): Record<string, unknown>[] => [
+      { type: 'PodScheduled', status: 'True' },
+      { type: 'Ready', status, ...(reason ? { reason } : {}), ...(message ? { message } : {}) },
+    ];
+    const pods: Pod[] = [
+      pod('crash-exit', now, { phase: 'Running', conditions: ready('False', 'ContainersNotReady', 'containers with unready status: [app]'), containerStatuses: [cs({ waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s restarting failed container=app' } }, { restartCount: 7, lastState: { terminated: { exitCode: 1, reason: 'Error', finishedAt: at(60_000) } } })] }),
+      pod('init-crash', now, { phase: 'Pending', conditions: ready('False'), initContainerStatuses: [{ ...cs({ waiting: { reason: 'CrashLoopBackOff' } }, { restartCount: 3, lastState: { terminated: { exitCode: 2, reason: 'Error' } } }), name: 'setup' }], containerStatuses: [cs({ waiting: { reason: 'PodInitializing' } })] }, { initContainers: [{ name: 'setup', image: 'acme/setup:1' }] }),
+      pod('err-image-pull', now, { phase: 'Pending', conditions: ready('False'), containerStatuses: [cs({ waiting: { reason: 'ErrImagePull' } })] }, { containers: [{ name: 'app', image: 'registry.example/private:1' }] }),
+      pod('invalid-image', now, { phase: 'Pending', conditions: ready('False'), containerStatuses: [cs({ waiting: { reason: 'InvalidImageName', message: 'Failed to apply default image tag "Acme/App:1": couldn\'t parse image name' } })] }, { containers: [{ name: 'app', image: 'Acme/App:1' }] }),
+      pod('config-error', now, { phase: 'Pending', conditions: ready('False'), containerStatuses: [cs({ waiting: { reason: 'CreateContainerConfigError', message: 'secret "db-pass" not found' } })] }),
+      pod('not-ready', now, { phase: 'Running', conditions: ready('False', 'ContainersNotReady', 'containers with unready status: [app]'), containerStatuses: [cs(running)] }),
+      pod('creating', now, { phase: 'Pending', conditions: ready('False'), containerStatuses: [cs({ waiting: { reason: 'ContainerCreating' } })] }),
+      pod('evicted', now, { phase: 'Failed', reason: 'Evicted', message: 'The node was low on resource: memory.' }),
+      pod('restarted', now, { phase: 'Running', conditions: ready('True'), containerStatuses: [cs(running, { ready: true, restartCount: 2, lastState: { terminated: { exitCode: 0, reason: 'Completed' } } })] }),
+    ];
+    t.sim.cluster.addObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'triage' }, status: { phase: 'Active' } });
+    for (const p of pods) t.sim.cluster.addObject(p);
+    // The kubelet's words for the failed pull, which the verdict quotes.
+    t.sim.cluster.addEvent({
+      apiVersion: 'v1', kind: 'Event', metadata: { name: 'err-image-pull.1', namespace: 'triage' }, type: 'Warning', reason: 'Failed', count: 3,
+      involvedObject: { kind: 'Pod', namespace: 'triage', name: 'err-image-pull', apiVersion: 'v1', fieldPath: 'spec.containers{app}' },
+      message: 'Failed to pull image "registry.example/private:1": rpc error: code = Unknown desc = failed to pull and unpack image "registry.example/private:1": failed to resolve reference "registry.example/private:1": unexpected status from HEAD request to https://registry.example/v2/private/manifests/1: 401 Unauthorized',
+      firstTimestamp: at(600_000), lastTimestamp: at(60_000), source: { component: 'kubelet', host: 'node-a' },
+    });
+  });
+  afterAll(async () => t?.stop());
+
+  // [pod (in -n NS), cause, verdict, exit code]. Ages are days, so they hold however long the run takes.
+  const cases: [string[], string, string, number][] = [
+    [['-n', 'triage', 'crash-exit'], 'CrashLoopBackOff', 'CrashLoopBackOff: container app exit code 1 (Error), 7× in 3d', 2],
+    [['-n', 'triage', 'init-crash'], 'CrashLoopBackOff', 'CrashLoopBackOff: init container setup exit code 2 (Error), 3× in 3d', 2],
+    [['-n', 'triage', 'err-image-pull'], 'ImagePullBackOff', 'ErrImagePull: container app cannot pull image "registry.example/private:1" (401 Unauthorized)', 2],
+    [['-n', 'triage', 'invalid-image'], 'ImagePullBackOff', 'InvalidImageName: container app cannot pull image "Acme/App:1"', 2],
+    [['-n', 'triage', 'config-error'], 'ContainerWaiting', 'CreateContainerConfigError: container app: secret "db-pass" not found', 2],
+    [['-n', 'triage', 'not-ready'], 'NotReady', 'NotReady: 0/1 containers ready (containers with unready status: [app])', 2],
+    [['-n', 'triage', 'creating'], 'Pending', 'Pending for 3d', 2],
+    [['-n', 'triage', 'evicted'], 'Failed', 'Failed: Evicted: The node was low on resource: memory.', 2],
+    [['-n', 'triage', 'restarted'], 'Healthy', 'Healthy: Running, 1/1 containers ready, 2 restarts', 0],
+    [['-n', 'batch', 'data-export-fail'], 'Failed', 'Failed: container export exited with code 2 (Error) 2d ago', 2],
+    [['-n', 'batch', 'job/nightly-report'], 'Completed', 'Completed: every container exited 0 (9h ago)', 0],
+  ];
+
+  it.each(cases)('%j → %s', async (args, cause, verdict, code) => {
+    const text = await runKt(['triage', ...args], t.env);
+    expect({ line: text.stdout.split('\n')[0], code: text.code, stderr: text.stderr }).toEqual({ line: verdict, code, stderr: '' });
+    const json = await runKt(['triage', ...args, '-o', 'json'], t.env);
+    expect(json.code).toBe(code);
+    const report = JSON.parse(json.stdout) as { healthy: boolean; verdict: string; pods: { cause: string; verdict: string; healthy: boolean }[] };
+    expect(report).toMatchObject({ healthy: code === 0, verdict, pods: [{ cause, verdict, healthy: code === 0 }] });
+  });
+
+  it('-A --unhealthy over every cause: the counts by cause in the verdict, exit 2', async () => {
+    const r = await runKt(['triage', '-A', '--unhealthy'], t.env);
+    expect(r.code).toBe(2);
+    // The demo's five and the eight made here; counted in the order the causes first appear (namespace/name).
+    expect(r.stdout.split('\n')[0]).toBe('Unhealthy: 13 of 22 pods (Failed 2, ImagePullBackOff 3, Unschedulable 1, NodeNotReady 1, OOMKilled 1, ContainerWaiting 1, CrashLoopBackOff 2, Pending 1, NotReady 1)');
+    for (const name of ['crash-exit', 'init-crash', 'err-image-pull', 'invalid-image', 'config-error', 'not-ready', 'creating', 'evicted']) expect(r.stdout).toContain(`triage/${name}`);
+    expect(r.stdout).not.toContain('triage/restarted');
+  });
+
+  it('-o yaml is the same TriageReport as -o json, in the documented shape', async () => {
+    const [json, yaml] = await Promise.all([runKt(['triage', '-n', 'shop', 'deploy/checkout', '-o', 'json'], t.env), runKt(['triage', '-n', 'shop', 'deploy/checkout', '-o', 'yaml'], t.env)]);
+    expect([json.code, yaml.code]).toEqual([2, 2]);
+    const report = JSON.parse(json.stdout) as Record<string, unknown> & { pods: Record<string, unknown>[] };
+    expect(parseYaml(yaml.stdout)).toEqual(report);
+    // As kubectl's -o json|yaml do, keys are sorted.
+    expect(yaml.stdout.split('\n').filter((l) => /^\w/.test(l)).map((l) => l.split(':')[0])).toEqual(['apiVersion', 'healthy', 'kind', 'pods', 'target', 'verdict']);
+    expect(Object.keys(report)).toEqual(['apiVersion', 'healthy', 'kind', 'pods', 'target', 'verdict']);
+    expect(report).toMatchObject({ apiVersion: 'kubetriage.dev/v1', kind: 'TriageReport', target: 'deployment/checkout', healthy: false });
+    const p = report.pods[0]!;
+    expect(Object.keys(p)).toEqual(expect.arrayContaining(['namespace', 'name', 'cause', 'healthy', 'verdict', 'phase', 'owners', 'conditions', 'containers', 'events', 'usage', 'node', 'logs']));
+    expect(p).toMatchObject({
+      namespace: 'shop', name: 'checkout-6f8b9c7d5-p4x7w', cause: 'OOMKilled', phase: 'Running', owners: ['Deployment/checkout', 'ReplicaSet/checkout-6f8b9c7d5'],
+      node: { name: 'node-b', ready: 'True' },
+      containers: [{ name: 'migrate', type: 'init', state: 'Terminated' }, { name: 'istio-proxy', type: 'regular', state: 'Running' }, { name: 'app', type: 'regular', state: 'Waiting', reason: 'CrashLoopBackOff', restarts: 4, lastTermination: { reason: 'OOMKilled', exitCode: 137 } }],
+      logs: [{ container: 'istio-proxy', previous: false }, { container: 'app', previous: true }],
+    });
+    expect((p['events'] as { reason: string }[]).map((e) => e.reason)).toEqual(['OOMKilling', 'BackOff']);
+    expect((p['usage'] as { containers: { name: string; memory: { usage: string; limit: string } }[] }).containers.find((c) => c.name === 'app')?.memory).toMatchObject({ usage: '509Mi', limit: '512Mi' });
+  });
+});
+
+interface Ran {
+  line: string;
+  stdout: string;
+}
+
+/** The rows of a kubectl table (or kt's, indented), split on its column gaps; the header dropped. */
+const rows = (table: string): string[][] => table.split('\n').slice(1).filter((l) => l.trim() !== '').map((l) => l.trim().split(/ {2,}/));
+
+/** `REASON OBJECT` of each event row of a table whose header starts with LAST SEEN (and NAMESPACE with -A). */
+function eventKeys(table: string): string[] {
+  const lines = table.split('\n');
+  const at = lines.findIndex((l) => /^\s*(NAMESPACE\s+)?LAST SEEN\s+TYPE\s+REASON\s+OBJECT/.test(l));
+  if (at < 0) return [];
+  const header = lines[at]!;
+  const reasonCol = header.indexOf('REASON');
+  const objectCol = header.indexOf('OBJECT');
+  const out: string[] = [];
+  for (const l of lines.slice(at + 1)) {
+    if (l.trim() === '' || !l.startsWith(' '.repeat(header.length - header.trimStart().length))) break;
+    out.push(`${l.slice(reasonCol).split(/ {2,}/)[0]} ${l.slice(objectCol).split(/ {2,}/)[0]}`);
+  }
+  return out;
+}
+
+/** What each kind of printed command must show, judged from its own words. */
+function promiseOf(r: Ran): string | undefined {
+  const words = r.line.split(' ');
+  const after = (flag: string): string | undefined => words.find((w) => w.startsWith(`${flag}=`))?.split('=')[1] ?? (words.includes(flag) ? words[words.indexOf(flag) + 1] : undefined);
+  if (/ describe (pod|node) /.test(r.line)) {
+    const name = words[words.findIndex((w) => w === 'pod' || w === 'node') + 1]!;
+    return new RegExp(`^Name:\\s+${name}$`, 'm').test(r.stdout) ? undefined : `no "Name: ${name}"`;
+  }
+  if (/ describe (pods|nodes)$/.test(r.line)) return /^Name:\s+\S+$/m.test(r.stdout) ? undefined : 'describes nothing';
+  if (/ top (pod|node)/.test(r.line)) {
+    const table = words.includes('--no-headers') ? r.stdout : r.stdout.split('\n').slice(1).join('\n');
+    if (!words.includes('--no-headers') && !/^(NAMESPACE +)?(POD +)?NAME +CPU\(cores\)/.test(r.stdout)) return 'no top table';
+    return table.trim() === '' ? 'no rows' : undefined;
+  }
+  if (/ events /.test(r.line)) {
+    const forObject = after('--for');
+    const keys = eventKeys(r.stdout);
+    if (r.stdout !== '' && keys.length === 0) return 'not an events table';
+    if (forObject) {
+      const [kind, name] = forObject.split('/') as [string, string];
+      const other = keys.find((k) => k.split(' ')[1]!.toLowerCase() !== `${kind}/${name}`);
+      if (other) return `an event of another object: ${other}`;
+    }
+    if (after('--types') === 'Warning' && rows(r.stdout).some((row) => !row.includes('Warning'))) return 'a row that is not a Warning';
+    return undefined;
+  }
+  if (/ logs /.test(r.line)) return undefined; // judged against kt's answer below (an empty log prints nothing)
+  if (/ debug /.test(r.line)) return undefined; // judged from the cluster below
+  return 'a command this test does not know';
+}
+
+describe.skipIf(!KUBECTL)('--explain: every printed kubectl command succeeds and shows what kt shows', () => {
   let t: TestSim;
   beforeAll(async () => {
     t = await startTestSim({ scenario: 'demo' });
   });
   afterAll(async () => t?.stop());
+
+  /** kt's answer (stdout) beside what the kubectl commands printed: what kt shows, kubectl shows too. */
+  const agree: Record<string, (kt: string, ran: Ran[], sim: TestSim) => void> = {
+    top: (kt, ran) => {
+      // Every cell of every row kubectl prints (names, usage, percentages, the --sum total) is in kt's answer.
+      const table = ran.find((r) => / top /.test(r.line))!;
+      const cells = (table.line.includes('--no-headers') ? table.stdout.split('\n') : table.stdout.split('\n').slice(1)).filter((l) => l.trim() !== '').map((l) => l.trim().split(/ +/));
+      expect(cells.length).toBeGreaterThan(0);
+      for (const row of cells.filter((r) => !/^_+$/.test(r[0]!))) expect({ row: row.join(' '), missing: row.filter((c) => !kt.includes(c)) }).toEqual({ row: row.join(' '), missing: [] });
+    },
+    logs: (kt, ran) => {
+      const out = ran.find((r) => / logs /.test(r.line))!.stdout;
+      // kt's lines are kubectl's, filtered as the `# --include: pipe through grep` note says.
+      expect(out).not.toBe('');
+      for (const l of kt.split('\n').filter(Boolean)) expect(out.split('\n')).toContain(l);
+    },
+    events: (kt, ran) => {
+      // kt's one timeline is the union of kubectl's per-object lists (--since only drops the older rows).
+      const theirs = new Set(ran.flatMap((r) => eventKeys(r.stdout)));
+      const ours = eventKeys(kt);
+      expect(ours.length).toBeGreaterThan(0);
+      for (const k of ours) expect(theirs).toContain(k);
+      if (!ran.some((r) => r.line.includes('--all-namespaces'))) expect(new Set(ours)).toEqual(theirs);
+    },
+    triage: (kt, ran) => {
+      // The Warning events kt reports are exactly those kubectl lists for the chain, the pod and the node.
+      expect(new Set(eventKeys(kt))).toEqual(new Set(ran.filter((r) => / events /.test(r.line)).flatMap((r) => eventKeys(r.stdout))));
+      // Each log tail is kubectl's `logs --tail=10`, line for line.
+      for (const r of ran.filter((x) => / logs /.test(x.line))) {
+        const container = r.line.split(' ')[r.line.split(' ').indexOf('-c') + 1]!;
+        const previous = r.line.includes('--previous');
+        const at = kt.indexOf(`Log of ${container} (${previous ? 'previous' : 'current'} instance`);
+        expect(at).toBeGreaterThanOrEqual(0);
+        const block = kt.slice(kt.indexOf('\n', at) + 1).split('\n');
+        const ours = block.slice(0, block.findIndex((l) => !l.startsWith('  '))).map((l) => l.slice(2)).filter((l) => l !== '<empty>');
+        expect(ours).toEqual(r.stdout.split('\n').filter(Boolean).slice(-ours.length || undefined).slice(0, ours.length));
+        expect(r.stdout.split('\n').filter(Boolean).length).toBe(ours.length);
+      }
+      // Usage: kubectl top pod --containers gives each container's numbers in kt's usage table.
+      const top = ran.find((r) => / top pod /.test(r.line));
+      if (top) for (const [, container, cpu, mem] of rows(top.stdout)) expect(kt).toMatch(new RegExp(` ${container} +${cpu} .* ${mem} `));
+    },
+    debug: (_kt, _ran, sim) => {
+      const eph = sim.sim.cluster.getPod('shop', 'web-7d9c6b5f4-kx2vq')?.spec?.ephemeralContainers ?? [];
+      expect(eph.find((c) => c.name === 'explained')).toMatchObject({ image: 'busybox' });
+    },
+  };
 
   const cases: string[][] = [
     ['top', 'pod', '-n', 'shop', '--sum', '--sort-by=cpu', '--resources'],
@@ -143,11 +339,17 @@ describe.skipIf(!KUBECTL)('--explain: every printed kubectl command succeeds aga
     // debug --explain prints its command on stdout and does nothing else; the others on stderr, before the output.
     const printed = (args[0] === 'debug' ? r.stdout : r.stderr).split('\n').filter((l) => l.startsWith('kubectl '));
     expect(printed.length).toBeGreaterThan(0);
-    if (args[0] !== 'debug') expect(r.stdout).not.toMatch(/^kubectl /m);
+    const answer = args[0] === 'debug' ? '' : r.stdout;
+    if (args[0] !== 'debug') expect(answer).not.toMatch(/^kubectl /m);
+    const ran: Ran[] = [];
     for (const line of printed) {
-      const k = await runLine(line, t.env);
-      // Success: exit 0 and nothing on stderr but kubectl's "No events found" notice.
-      expect({ line, code: k.code, stderr: k.stderr.replace(/^No events found in \S+ namespace\.\n$/, '') }).toEqual({ line, code: 0, stderr: '' });
+      const k = await runKubectlLine(line, t.env);
+      // Success: exit 0, nothing on stderr but kubectl's "No events found" notice, and what the command is for.
+      const notice = /^No events found in \S+ namespace\.\n$/.test(k.stderr);
+      expect({ line, code: k.code, stderr: notice ? '' : k.stderr, empty: k.stdout === '' && !notice && !/ (logs|debug) /.test(line) }).toEqual({ line, code: 0, stderr: '', empty: false });
+      ran.push({ line, stdout: k.stdout });
+      expect({ line, broken: promiseOf({ line, stdout: k.stdout }) }).toEqual({ line, broken: undefined });
     }
+    agree[args[0]!]!(answer, ran, t);
   });
 });

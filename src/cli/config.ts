@@ -11,14 +11,16 @@
 // Nothing here is fatal: an unknown key, or a value its flag would reject, is a warning on stderr naming the file
 // and the key, and the built-in default is used.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isListed, parseValue, type FlagSpec, type FlagTable, type FlagValue } from './flag-table.js';
 import type { IO } from './io.js';
 
 export function configPath(env: IO['env']): string | undefined {
   if (env['KT_CONFIG']) return env['KT_CONFIG'];
-  const base = env['XDG_CONFIG_HOME'] || (env['HOME'] ? join(env['HOME'], '.config') : undefined);
+  // The XDG base directory spec: an empty or relative $XDG_CONFIG_HOME is ignored.
+  const xdg = env['XDG_CONFIG_HOME'];
+  const base = xdg && isAbsolute(xdg) ? xdg : env['HOME'] ? join(env['HOME'], '.config') : undefined;
   return base ? join(base, 'kt', 'config.yaml') : undefined;
 }
 

@@ -203,6 +203,13 @@ export function printPodResources(list: PodUsageList, o: { containers: boolean; 
       hot.push(overLimit(r.cpu) || overLimit(r.memory));
     }
   }
+  if (list.total) {
+    // --sum: kubectl's rule and total under the usage columns, the request and limit columns left empty.
+    const lead = '\t'.repeat((o.withNamespace ? 1 : 0) + (o.containers ? 1 : 0) + 1);
+    w.write(`${lead}________\t\t\t________\n`);
+    w.write(`${lead}${list.total.cpu.usage}\t\t\t${list.total.memory.usage}\n`);
+    hot.push(false, false);
+  }
   return { text: w.flush(), hot };
 }
 

@@ -32,13 +32,15 @@ class SimProcess {
   readonly attachers = new Set<Attacher>();
   private shell: SimShell | undefined;
   private partial = { stdout: '', stderr: '' };
+  /** The terminal size last sent on channel 4 (`{"Width":80,"Height":24}`). */
+  private size: { width: number; height: number } | undefined;
   exitCode: number | undefined;
 
   constructor(private readonly cluster: SimCluster, readonly namespace: string, readonly pod: string, readonly container: Container, readonly hostname: string, readonly processes: string[]) {}
 
   start(tty: boolean): void {
     if (this.shell) return;
-    this.shell = new SimShell({ hostname: this.hostname, processes: this.processes }, {
+    this.shell = new SimShell({ hostname: this.hostname, processes: this.processes, terminalSize: () => this.size }, {
       stdout: (t) => this.emit(1, t),
       stderr: (t) => this.emit(2, t),
       exit: (code) => this.exit(code),
@@ -57,6 +59,15 @@ class SimProcess {
 
   endInput(): void {
     this.shell?.end();
+  }
+
+  resize(data: Buffer): void {
+    try {
+      const s = JSON.parse(data.toString('utf8')) as { Width?: unknown; Height?: unknown };
+      if (typeof s.Width === 'number' && typeof s.Height === 'number') this.size = { width: s.Width, height: s.Height };
+    } catch {
+      // not a size: ignored
+    }
   }
 
   private emit(channel: 1 | 2, text: string): void {
@@ -173,6 +184,7 @@ export async function handleAttachUpgrade(cluster: SimCluster, req: IncomingMess
       if (!isBinary || data.length === 0) return;
       const payload = data.subarray(1);
       if (data[0] === 0 && stdin) proc.input(payload);
+      else if (data[0] === 4 && tty) proc.resize(payload);
       else if (data[0] === 255 && payload[0] === 0 && stdin) proc.endInput(); // v5: the client closed stdin
     });
     ws.on('close', () => proc.attachers.delete(attacher));

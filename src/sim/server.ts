@@ -79,7 +79,8 @@ export async function serve(cluster: SimCluster, options: ServeOptions = {}): Pr
   const port = (server.address() as AddressInfo).port;
   const host = options.host ?? '127.0.0.1';
   return {
-    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
+    // An IPv6 address is bracketed in a URL (`http://[::1]:8080`).
+    url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     server,
     close: () =>

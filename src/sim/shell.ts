@@ -1,11 +1,13 @@
 // A tiny shell for the sim's containers, enough to practise `kubectl debug -it` and `kubectl attach`: `echo`,
-// `hostname`, `ps`, `pwd`, `whoami`, `true`, `false`, `sleep`, `exit [N]`; anything else is `sh: X: not found`.
-// On a TTY it echoes what is typed and prints a `/ # ` prompt, as busybox sh does.
+// `hostname`, `ps`, `pwd`, `whoami`, `true`, `false`, `sleep`, `stty size`, `exit [N]`; anything else is
+// `sh: X: not found`. On a TTY it echoes what is typed and prints a `/ # ` prompt, as busybox sh does.
 
 export interface ShellContext {
   hostname: string;
   /** What `ps` lists besides the shell itself, e.g. the target container's process. */
   processes: string[];
+  /** The terminal's size as the client last sent it (attach channel 4), for `stty size`. */
+  terminalSize?: () => { width: number; height: number } | undefined;
 }
 
 export interface ShellOutput {
@@ -116,6 +118,19 @@ export class SimShell {
         const procs = [...this.ctx.processes, 'sh', 'ps'];
         procs.forEach((p, i) => rows.push(`${String(i === 0 ? 1 : i * 6 + 1).padStart(5)} root      0:00 ${p}`));
         this.print(`${rows.join('\n')}\n`);
+        break;
+      }
+      case 'stty': {
+        // Only `stty size` ("ROWS COLUMNS", as busybox prints it): enough to see a resize reach the container.
+        const size = this.tty ? this.ctx.terminalSize?.() : undefined;
+        if (!this.tty) {
+          this.out.stderr('stty: standard input: Not a tty\n');
+          this.status = 1;
+        } else if (args[0] === 'size' && size) this.print(`${size.height} ${size.width}\n`);
+        else {
+          this.out.stderr(this.nl(`stty: ${args[0] === 'size' ? 'no terminal size was sent' : `unsupported: ${args.join(' ')}`}\n`));
+          this.status = 1;
+        }
         break;
       }
       case 'exit': {

@@ -1,6 +1,7 @@
 // After the debug container exists: kubectl's handleAttachPod. Wait for the container, attach as `kubectl attach`
 // would (TTY rules, raw mode, terminal sizes, its notices), and stream the container's logs instead when it has
 // already terminated or the attach fails.
+import { spawnSync } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import type { WriteStream } from 'node:tty';
 import type { KubeClient } from '../../client/api.js';
@@ -26,6 +27,16 @@ function writer(out: IO['out']): (chunk: Buffer) => void {
     const text = decoder.write(chunk);
     if (text !== '') out.write(text);
   };
+}
+
+/**
+ * Node's raw mode keeps output processing on (`\n` becomes `\r\n`); kubectl's (Go's MakeRaw) turns it off, so
+ * the container's terminal bytes reach ours unchanged (curses programs move the cursor down with a bare `\n`).
+ * Node cannot clear OPOST itself, so `stty` does; leaving raw mode restores the saved termios, OPOST included.
+ */
+function rawOutput(stdin: NodeJS.ReadableStream): void {
+  const fd = (stdin as { fd?: unknown }).fd;
+  if (typeof fd === 'number') spawnSync('stty', ['-opost'], { stdio: [fd, 'ignore', 'ignore'] });
 }
 
 export async function attachToDebugContainer(client: KubeClient, o: DebugOptions, created: Pod, container: string, ctx: CommandContext): Promise<void> {
@@ -85,7 +96,10 @@ async function attach(client: KubeClient, o: DebugOptions, pod: Pod, containerNa
     };
   }
   if (!o.quiet) io.err.write("If you don't see a command prompt, try pressing enter.\n");
-  if (raw) stdin?.setRawMode?.(true);
+  if (raw && stdin?.setRawMode) {
+    stdin.setRawMode(true);
+    rawOutput(stdin);
+  }
   try {
     await attachContainer(client.transport, { namespace: pod.metadata?.namespace ?? o.namespace, pod: pod.metadata?.name ?? '', container: containerName }, streams);
   } finally {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { KubeClient } from '../../client/api.js';
 import { ApiError } from '../../client/errors.js';
+import { goFileErrorText } from '../../go/os.js';
 import type { CommandContext } from '../../cli/registry.js';
 import { openSession } from '../../cli/session.js';
 import { RawError } from '../../errors.js';
@@ -104,7 +105,13 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
         : parseOutputFormat(flags.output, ALLOWED_FORMATS, {
             template: flags.template,
             allowMissingKeys: flags.allowMissingTemplateKeys,
-            readFile: (p) => readFileSync(p, 'utf8'),
+            readFile: (p) => {
+              try {
+                return readFileSync(p, 'utf8');
+              } catch (e) {
+                throw new Error(goFileErrorText(e, p)); // kubectl's words: `open F: no such file or directory`
+              }
+            },
           });
     const filterTypes = flags.types ?? [];
     validateTypes(filterTypes);
