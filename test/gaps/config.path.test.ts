@@ -39,15 +39,15 @@ describe('the configuration file kt reads', () => {
   const byCpu = ['checkout-6f8b9c7d5-p4x7w', 'payments-0', 'web-7d9c6b5f4-kx2vq', 'web-7d9c6b5f4-zt8mn'];
 
   it('~/.config/kt/config.yaml when $XDG_CONFIG_HOME is not set (or empty)', async () => {
-    expect(await top({ HOME: home })).toEqual({ first: byName, warnings: [`warning: ${files.home}: unknown key "from-home"`] });
+    expect(await top({ HOME: home })).toEqual({ first: byName, warnings: [`kt: ${files.home}: key "from-home": kt has no flag --from-home and no command "from-home"; ignored`] });
   });
 
   it('$XDG_CONFIG_HOME/kt/config.yaml when it is set, and not the one in ~/.config', async () => {
-    expect(await top({ HOME: home, XDG_CONFIG_HOME: xdg })).toEqual({ first: ['NAME', ...byMemory], warnings: [`warning: ${files.xdg}: unknown key "from-xdg"`] });
+    expect(await top({ HOME: home, XDG_CONFIG_HOME: xdg })).toEqual({ first: ['NAME', ...byMemory], warnings: [`kt: ${files.xdg}: key "from-xdg": kt has no flag --from-xdg and no command "from-xdg"; ignored`] });
   });
 
   it('$KT_CONFIG over both', async () => {
-    expect(await top({ HOME: home, XDG_CONFIG_HOME: xdg, KT_CONFIG: explicit })).toEqual({ first: ['NAME', ...byCpu], warnings: [`warning: ${explicit}: unknown key "from-kt-config"`] });
+    expect(await top({ HOME: home, XDG_CONFIG_HOME: xdg, KT_CONFIG: explicit })).toEqual({ first: ['NAME', ...byCpu], warnings: [`kt: ${explicit}: key "from-kt-config": kt has no flag --from-kt-config and no command "from-kt-config"; ignored`] });
   });
 
   it('the file chosen but absent: no file at all, not the next one', async () => {
@@ -56,10 +56,10 @@ describe('the configuration file kt reads', () => {
   });
 
   it('a relative $XDG_CONFIG_HOME is ignored, as the XDG base directory spec says', async () => {
-    expect(await top({ HOME: home, XDG_CONFIG_HOME: 'relative/dir' })).toEqual({ first: byName, warnings: [`warning: ${files.home}: unknown key "from-home"`] });
+    expect(await top({ HOME: home, XDG_CONFIG_HOME: 'relative/dir' })).toEqual({ first: byName, warnings: [`kt: ${files.home}: key "from-home": kt has no flag --from-home and no command "from-home"; ignored`] });
   });
 
   it('a flag on the command line beats the file', async () => {
-    expect(await top({ HOME: home, XDG_CONFIG_HOME: xdg }, '--sort-by=cpu')).toEqual({ first: ['NAME', ...byCpu], warnings: [`warning: ${files.xdg}: unknown key "from-xdg"`] });
+    expect(await top({ HOME: home, XDG_CONFIG_HOME: xdg }, '--sort-by=cpu')).toEqual({ first: ['NAME', ...byCpu], warnings: [`kt: ${files.xdg}: key "from-xdg": kt has no flag --from-xdg and no command "from-xdg"; ignored`] });
   });
 });
