@@ -1,7 +1,7 @@
 // kt top's views beyond kubectl: `-o json|yaml` records and the `--resources` table (usage beside requests and
 // limits, restarts and the last termination). Pure: metrics, pods and nodes in, data or text out.
 import type { Container, ContainerStatus, Node, NodeMetrics, Pod, PodMetrics, ResourceList } from '../k8s/types.js';
-import { humanDuration } from '../go/duration.js';
+import { humanDuration } from '../k8s/duration.js';
 import { formatCpuMillis, formatMemoryMi, Quantity } from '../k8s/quantity.js';
 import { TabWriter } from '../go/tabwriter.js';
 import { podUsage, type SortBy } from '../print/top.js';

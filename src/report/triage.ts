@@ -2,7 +2,7 @@
 // out. The tables reuse kt's other printers (the events table, top's --resources table).
 import type { CoreEvent } from '../k8s/types.js';
 import { paint } from '../print/color.js';
-import { humanDuration } from '../go/duration.js';
+import { humanDuration } from '../k8s/duration.js';
 import { EventTablePrinter } from '../print/events.js';
 import { printPodResources, REPORT_API_VERSION, type PodUsage, type Termination } from './top.js';
 import { TabWriter } from '../go/tabwriter.js';

@@ -1,19 +1,7 @@
 // The events printer with an injected clock: LAST SEEN, the sort key, the table across flushes, the typed view.
 import { describe, expect, it } from 'vitest';
-import {
-  escapeTerminal,
-  eventInterval,
-  EventTablePrinter,
-  formatKubeMicroTime,
-  formatKubeTime,
-  goTrimSpace,
-  marshalStructJSON,
-  parseKubeTime,
-  sortEvents,
-  toTypedEvent,
-  toTypedEventList,
-  ZERO_TIME,
-} from '../../src/print/events.js';
+import { escapeTerminal, eventInterval, EventTablePrinter, sortEvents } from '../../src/print/events.js';
+import { marshalStructJSON, toTypedEvent, toTypedEventList } from '../../src/print/events-typed.js';
 import type { CoreEvent } from '../../src/k8s/types.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -58,21 +46,6 @@ describe('eventInterval (LAST SEEN)', () => {
   });
   it('a time older than Go can subtract saturates at 292 years', () => {
     expect(eventInterval(ev('a', { eventTime: '0001-01-01T00:00:00.000001Z' }), NOW)).toBe('292y');
-  });
-});
-
-describe('kube times', () => {
-  it('keeps nanoseconds, year 1 included', () => {
-    expect(parseKubeTime('0001-01-01T00:00:00Z')).toBe(ZERO_TIME);
-    expect(parseKubeTime('0001-01-01T00:00:00.000001Z')).toBe(ZERO_TIME + 1000n);
-    expect(parseKubeTime('2026-01-01T00:00:00.123456789+01:00') - parseKubeTime('2026-01-01T00:00:00+01:00')).toBe(123456789n);
-    expect(parseKubeTime(null)).toBe(ZERO_TIME);
-  });
-  it('marshals Time to whole seconds in UTC and MicroTime to six digits', () => {
-    expect(formatKubeTime(parseKubeTime('2026-01-01T01:00:00.9+01:00'))).toBe('2026-01-01T00:00:00Z');
-    expect(formatKubeMicroTime(parseKubeTime('2001-02-03T04:05:06.0000019Z'))).toBe('2001-02-03T04:05:06.000001Z');
-    expect(formatKubeMicroTime(parseKubeTime('0001-01-01T00:00:00.000001Z'))).toBe('0001-01-01T00:00:00.000001Z');
-    expect(formatKubeTime(ZERO_TIME)).toBeNull();
   });
 });
 
@@ -164,10 +137,6 @@ describe('the typed view (-o json|yaml)', () => {
 });
 
 describe('helpers', () => {
-  it('goTrimSpace trims what Go trims (U+0085, not U+FEFF)', () => {
-    expect(goTrimSpace('\u0085\t x \n\u3000')).toBe('x');
-    expect(goTrimSpace('\ufeffx')).toBe('\ufeffx');
-  });
   it('escapeTerminal', () => {
     expect(escapeTerminal('\x1b[1m\r')).toBe('^[[1m\\r');
   });

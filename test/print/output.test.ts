@@ -3,14 +3,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { KtError } from '../../src/errors.js';
-import {
-  type OutputFormat,
-  parseOutputFormat,
-  printJSON,
-  printName,
-  printObject,
-  printYAML,
-} from '../../src/print/output.js';
+import { printJSON } from '../../src/print/json.js';
+import { printName } from '../../src/print/name.js';
+import { type OutputFormat, parseOutputFormat, printObject } from '../../src/print/output.js';
+import { printYAML } from '../../src/print/yaml.js';
 
 // [key, string, what kubectl prints under `data:`] — one scalar per row, from one `get pod -o yaml` of them all.
 const SCALARS: [string, string, string][] = [

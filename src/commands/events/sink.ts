@@ -3,7 +3,8 @@
 // kubectl ignores the printer's errors (`o.PrintObj(el, w)`), so a printer that fails prints nothing and the
 // command still succeeds — e.g. -o name, whose printer refuses typed lists.
 import type { IO } from '../../cli/io.js';
-import { EventTablePrinter, marshalStructJSON, toTypedEvent, toTypedEventList } from '../../print/events.js';
+import { EventTablePrinter } from '../../print/events.js';
+import { marshalStructJSON, toTypedEvent, toTypedEventList } from '../../print/events-typed.js';
 import { printObject, type OutputFormat } from '../../print/output.js';
 import { TabWriter } from '../../go/tabwriter.js';
 import type { CoreEvent } from '../../k8s/types.js';
