@@ -6,7 +6,7 @@ import { ApiError } from '../../client/errors.js';
 import { eventSortTime } from '../../print/events.js';
 import { ZERO_TIME } from '../../k8s/time.js';
 import { formatCpuMillis, formatMemoryMi, Quantity } from '../../k8s/quantity.js';
-import { podUsage } from '../../print/top.js';
+import { podUsage } from '../../report/top.js';
 
 export interface CheckInput {
   client: KubeClient;
