@@ -35,6 +35,13 @@ export function printPodResources(list: PodUsageList, o: { containers: boolean; 
       hot.push(overLimit(r.cpu) || overLimit(r.memory));
     }
   }
+  if (list.total) {
+    // --sum: kubectl's total under the usage columns, ruled off as in its plain table.
+    const lead = `${o.withNamespace ? '\t' : ''}${o.containers ? '\t' : ''}\t`;
+    w.write(`${lead}________\t\t\t________\n`);
+    w.write(`${lead}${list.total.cpu.usage}\t\t\t${list.total.memory.usage}\n`);
+    hot.push(false, false);
+  }
   return { text: w.flush(), hot };
 }
 
