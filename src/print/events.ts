@@ -3,7 +3,7 @@
 // passed in.
 import type { CoreEvent } from '../k8s/types.js';
 import { parseKubeTime, timeSince, ZERO_TIME } from '../k8s/time.js';
-import { paint } from './color.js';
+import { NO_COLORS, type Colors, type Tone } from './color.js';
 import { goSort } from '../go/sort.js';
 import { trimSpace } from '../go/strings.js';
 import { TabWriter } from '../go/tabwriter.js';
@@ -45,8 +45,8 @@ export function sortEvents<T extends CoreEvent>(events: T[]): T[] {
 export interface EventPrintOptions {
   allNamespaces: boolean;
   noHeaders: boolean;
-  /** Paint Warning rows (kt's --color; kubectl never colours). */
-  color?: boolean;
+  /** Warning rows in the warning colour (kt's --color; kubectl never colours). */
+  color?: Colors;
 }
 
 /**
@@ -60,11 +60,11 @@ export class EventTablePrinter {
   constructor(private readonly options: EventPrintOptions) {}
 
   print(events: readonly CoreEvent[], nowMs: number): string {
-    const styles: ('yellow' | undefined)[] = [];
+    const tones: (Tone | undefined)[] = [];
     if (!this.options.noHeaders && !this.headerPrinted) {
       this.writer.write(`${this.options.allNamespaces ? 'NAMESPACE\t' : ''}LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n`);
       this.headerPrinted = true;
-      styles.push(undefined);
+      tones.push(undefined);
     }
     for (const e of events) {
       const io = e.involvedObject ?? {};
@@ -74,16 +74,9 @@ export class EventTablePrinter {
         `${escapeTerminal(io.kind ?? '')}/${escapeTerminal(io.name ?? '')}\t${escapeTerminal(trimSpace(fieldText(e.message)))}\n`;
       this.writer.write(row);
       // A message with newlines spans several output lines; all of them belong to the row.
-      const style = e.type === 'Warning' ? 'yellow' : undefined;
-      for (let i = row.split('\n').length - 1; i > 0; i--) styles.push(style);
+      const tone = e.type === 'Warning' ? 'warning' : undefined;
+      for (let i = row.split('\n').length - 1; i > 0; i--) tones.push(tone);
     }
-    const out = this.writer.flush();
-    if (!this.options.color) return out;
-    return paintRows(out, styles);
+    return (this.options.color ?? NO_COLORS).lines(this.writer.flush(), tones);
   }
-}
-
-function paintRows(text: string, styles: readonly ('yellow' | undefined)[]): string {
-  const lines = text.split('\n');
-  return lines.map((l, i) => (styles[i] && l !== '' ? paint(styles[i]!, l) : l)).join('\n');
 }

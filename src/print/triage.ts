@@ -4,7 +4,7 @@ import { TabWriter } from '../go/tabwriter.js';
 import { timeSince } from '../k8s/time.js';
 import { REPORT_API_VERSION } from '../report/top.js';
 import type { ContainerReport, PodReport, TriageReport } from '../report/triage.js';
-import { paint } from './color.js';
+import type { Colors } from './color.js';
 import { EventTablePrinter } from './events.js';
 import { printPodResources } from './top-resources.js';
 
@@ -26,10 +26,8 @@ function containerTable(cs: readonly ContainerReport[], now: number): string {
   return w.flush();
 }
 
-function printPod(p: PodReport, now: number, color: boolean, withVerdict: boolean): string {
+function printPod(p: PodReport, now: number, color: Colors): string {
   const out: string[] = [];
-  const verdict = (text: string, healthy: boolean): string => (color ? paint(healthy ? 'green' : 'red', text) : text);
-  if (withVerdict) out.push(`${verdict(p.verdict, p.healthy)}\n`);
   out.push(`Pod:         ${p.namespace}/${p.name}${p.owners.length ? ` (${p.owners.join(' → ')})` : ''}\n`);
   out.push(`Phase:       ${p.phase}\n`);
   const conds = p.conditions.map((c) => `${c.type}=${c.status}${c.reason || c.message ? ` (${[c.reason, c.message].filter(Boolean).join(': ')})` : ''}`);
@@ -53,13 +51,12 @@ function printPod(p: PodReport, now: number, color: boolean, withVerdict: boolea
 }
 
 /** The text report: the verdict first, then one section per pod. */
-export function printTriage(r: TriageReport, now: number, color: boolean): string {
-  const paintV = (text: string): string => (color ? paint(r.healthy ? 'green' : 'red', paint('bold', text)) : text);
-  const parts = [`${paintV(r.verdict)}\n`];
+export function printTriage(r: TriageReport, now: number, color: Colors): string {
+  const parts = [`${color.verdict(r.verdict, r.healthy)}\n`];
   for (const p of r.pods) {
     parts.push('\n');
-    if (r.pods.length > 1) parts.push(`${color ? paint(p.healthy ? 'green' : 'red', p.verdict) : p.verdict}\n`);
-    parts.push(printPod(p, now, color, false));
+    if (r.pods.length > 1) parts.push(`${color.tone(p.healthy ? 'healthy' : 'unhealthy', p.verdict)}\n`);
+    parts.push(printPod(p, now, color));
   }
   return parts.join('');
 }

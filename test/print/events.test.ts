@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeTerminal, eventInterval, EventTablePrinter, sortEvents } from '../../src/print/events.js';
 import { marshalStructJSON, toTypedEvent, toTypedEventList } from '../../src/print/events-typed.js';
 import type { CoreEvent } from '../../src/k8s/types.js';
+import { colors } from '../../src/print/color.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const ago = (ms: number, micro = false): string => {
@@ -97,7 +98,7 @@ describe('EventTablePrinter', () => {
     expect(second).toBe('20m         Normal   X              Pod/p    m\n');
   });
   it('colours Warning rows only when asked, after alignment', () => {
-    const p = new EventTablePrinter({ allNamespaces: false, noHeaders: false, color: true });
+    const p = new EventTablePrinter({ allNamespaces: false, noHeaders: false, color: colors(1) });
     const out = p.print([ev('a', { type: 'Warning', firstTimestamp: ago(20 * M) }), ev('b', { firstTimestamp: ago(20 * M) })], NOW);
     const lines = out.split('\n');
     expect(lines[0]).not.toContain('\x1b');

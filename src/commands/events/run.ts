@@ -7,7 +7,7 @@ import { ApiError } from '../../client/errors.js';
 import type { CommandContext } from '../../cli/registry.js';
 import { openSession } from '../../cli/session.js';
 import { RawError } from '../../errors.js';
-import { useColor } from '../../print/color.js';
+import { colorsFor, type Colors } from '../../print/color.js';
 import { eventSortTime, sortEvents } from '../../print/events.js';
 import { ZERO_TIME } from '../../k8s/time.js';
 import { goQuote } from '../../go/quote.js';
@@ -44,7 +44,7 @@ export interface EventsOptions {
   sinceMs: number | undefined;
   related: boolean;
   reconnect: boolean;
-  color: boolean;
+  color: Colors;
 }
 
 /**
@@ -122,7 +122,7 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
       sinceMs,
       related: flags.related === true,
       reconnect: flags.reconnect === true,
-      color: format === undefined && useColor(colorMode, ctx.io.out.isTTY, ctx.io.env),
+      color: colorsFor(format === undefined ? colorMode : 'never', ctx.io.out, ctx.io.env),
     };
     const client = await session.client();
     if (flags.explain) {

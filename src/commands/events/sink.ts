@@ -8,13 +8,14 @@ import { marshalStructJSON, toTypedEvent, toTypedEventList } from '../../print/e
 import { printObject, type OutputFormat } from '../../print/output.js';
 import { TabWriter } from '../../go/tabwriter.js';
 import type { CoreEvent } from '../../k8s/types.js';
+import type { Colors } from '../../print/color.js';
 
 export interface SinkOptions {
   allNamespaces: boolean;
   noHeaders: boolean;
   format: OutputFormat | undefined;
   showManagedFields: boolean;
-  color: boolean;
+  color: Colors;
 }
 
 export class EventSink {
