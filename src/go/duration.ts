@@ -5,11 +5,12 @@
 import { parseGoInteger } from './strconv.js';
 import { timeQuote } from './quote.js';
 
-const SECOND = 1_000_000_000n;
-const MINUTE = 60n * SECOND;
-const HOUR = 60n * MINUTE;
-const MAX_DURATION = (1n << 63n) - 1n;
-const MIN_DURATION = -(1n << 63n);
+/** time.Second, time.Minute, time.Hour in nanoseconds, and the range of a time.Duration (int64). */
+export const SECOND = 1_000_000_000n;
+export const MINUTE = 60n * SECOND;
+export const HOUR = 60n * MINUTE;
+export const MAX_DURATION = (1n << 63n) - 1n;
+export const MIN_DURATION = -(1n << 63n);
 const UINT63 = 1n << 63n;
 
 export class GoDurationError extends Error {

@@ -49,7 +49,10 @@ export function formatGoNumber(n: number | Float64): string {
   return isGoInt(n) ? String(n === 0 ? 0 : n) : formatGoFloatG(n);
 }
 
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Float64);
+/** A decoded JSON object (Go's map[string]interface{}): not null, an array or a float64 literal. */
+export function isGoMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Float64);
+}
 
 const sortedKeys = (o: Record<string, unknown>): string[] => Object.keys(o).sort(compareStrings);
 
@@ -59,7 +62,7 @@ export function formatGoV(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || v instanceof Float64) return formatGoNumber(v);
   if (Array.isArray(v)) return `[${v.map(formatGoV).join(' ')}]`;
-  if (isMap(v)) return `map[${sortedKeys(v).map((k) => `${k}:${formatGoV(v[k])}`).join(' ')}]`;
+  if (isGoMap(v)) return `map[${sortedKeys(v).map((k) => `${k}:${formatGoV(v[k])}`).join(' ')}]`;
   return String(v);
 }
 
@@ -71,7 +74,7 @@ export function formatGoSharpV(v: unknown, top = true): string {
   if (typeof v === 'number' || v instanceof Float64) return formatGoNumber(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (Array.isArray(v)) return `[]interface {}{${v.map((x) => formatGoSharpV(x, false)).join(', ')}}`;
-  if (isMap(v)) {
+  if (isGoMap(v)) {
     const keys = sortedKeys(v).filter((k) => v[k] !== undefined);
     return `map[string]interface {}{${keys.map((k) => `${goQuote(k)}:${formatGoSharpV(v[k], false)}`).join(', ')}}`;
   }

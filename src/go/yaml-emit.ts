@@ -5,7 +5,7 @@
 // key, keys in go-yaml's order and `? ` keys over 128 bytes. A port rather than the `yaml` package: its quoting and
 // folding rules differ in many corners, and this loads faster.
 
-import { formatGoFloatG } from './fmt.js';
+import { formatGoFloatG, isGoMap } from './fmt.js';
 import { resolveYamlPlain } from './yaml-resolve.js';
 import { yamlKeyLess } from './yaml-sort.js';
 
@@ -92,7 +92,7 @@ export function emitYAML(root: unknown, text: (s: string) => string = (s) => s):
     simpleKeyContext = simpleKey;
     if (Array.isArray(v)) {
       emitSequence(v);
-    } else if (isRecord(v)) {
+    } else if (isGoMap(v)) {
       emitMapping(v);
     } else {
       const [scalar, requested] = scalarOf(v, text);
@@ -489,8 +489,4 @@ function resolvesToString(s: string): boolean {
 
 function isBase60Float(s: string): boolean {
   return /^[-+0-9]/.test(s) && s.includes(':') && /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(s);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,12 +1,9 @@
 // Kubernetes' human-readable durations (apimachinery pkg/util/duration): HumanDuration for AGE and LAST SEEN, and
 // ShortHumanDuration. Input is milliseconds, as kt's clocks give them, or nanoseconds (a Go time.Duration).
 
+import { HOUR, MAX_DURATION, MIN_DURATION, MINUTE, SECOND } from '../go/duration.js';
+
 const NS_PER_MS = 1_000_000n;
-const SECOND = 1_000_000_000n;
-const MINUTE = 60n * SECOND;
-const HOUR = 60n * MINUTE;
-const MAX_DURATION = (1n << 63n) - 1n;
-const MIN_DURATION = -(1n << 63n);
 
 /**
  * Milliseconds → nanoseconds, saturating at the int64 range the way time.Time.Sub does. The integer part

@@ -1,6 +1,7 @@
 // apimachinery's metav1.Time and metav1.MicroTime as kubectl decodes and encodes them, on Go's RFC3339 parser
 // (src/go/time.ts): nanoseconds since the epoch, with Go's zero time for null, missing or unparsable fields.
 
+import { MAX_DURATION, MIN_DURATION } from '../go/duration.js';
 import { formatRFC3339, tryParseRFC3339 } from '../go/time.js';
 import { humanDurationNs } from './duration.js';
 
@@ -32,7 +33,5 @@ export function timeSince(ts: string | null | undefined, nowMs: number): string 
   if (ns === ZERO_TIME) return '<unknown>';
   // time.Time.Sub saturates at the int64 range (year-1 times are further away than that).
   const d = BigInt(Math.trunc(nowMs)) * 1_000_000n - ns;
-  return humanDurationNs(d > MAX_DURATION ? MAX_DURATION : d < -MAX_DURATION - 1n ? -MAX_DURATION - 1n : d);
+  return humanDurationNs(d > MAX_DURATION ? MAX_DURATION : d < MIN_DURATION ? MIN_DURATION : d);
 }
-
-const MAX_DURATION = (1n << 63n) - 1n;

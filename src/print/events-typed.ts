@@ -3,12 +3,12 @@
 // not the server's.
 import type { CoreEvent } from '../k8s/types.js';
 import { formatKubeMicroTime, formatKubeTime, parseKubeTime } from '../k8s/time.js';
+import { isGoMap } from '../go/fmt.js';
 import { marshalGoJSON } from '../go/json.js';
 import { compareStrings } from '../go/strings.js';
 
 type Json = Record<string, unknown>;
 
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const int = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0);
 
@@ -16,19 +16,19 @@ const int = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 function omitEmpty(out: Json, key: string, value: unknown): void {
   if (value === undefined || value === null || value === '' || value === 0 || value === false) return;
   if (Array.isArray(value) && value.length === 0) return;
-  if (isRecord(value) && Object.keys(value).length === 0 && key !== 'fieldsV1') return;
+  if (isGoMap(value) && Object.keys(value).length === 0 && key !== 'fieldsV1') return;
   out[key] = value;
 }
 
 function typedObjectReference(r: unknown): Json {
-  const o = isRecord(r) ? r : {};
+  const o = isGoMap(r) ? r : {};
   const out: Json = {};
   for (const k of ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath']) omitEmpty(out, k, str(o[k]));
   return out;
 }
 
 function stringMap(v: unknown): Json | undefined {
-  if (!isRecord(v)) return undefined;
+  if (!isGoMap(v)) return undefined;
   // A Go map: encoding/json writes its keys sorted.
   const out: Json = {};
   for (const k of Object.keys(v).sort(compareStrings)) out[k] = str(v[k]);
@@ -36,7 +36,7 @@ function stringMap(v: unknown): Json | undefined {
 }
 
 function typedOwnerReference(r: unknown): Json {
-  const o = isRecord(r) ? r : {};
+  const o = isGoMap(r) ? r : {};
   const out: Json = { apiVersion: str(o['apiVersion']), kind: str(o['kind']), name: str(o['name']), uid: str(o['uid']) };
   if (typeof o['controller'] === 'boolean') out['controller'] = o['controller'];
   if (typeof o['blockOwnerDeletion'] === 'boolean') out['blockOwnerDeletion'] = o['blockOwnerDeletion'];
@@ -44,7 +44,7 @@ function typedOwnerReference(r: unknown): Json {
 }
 
 function typedManagedField(f: unknown): Json {
-  const o = isRecord(f) ? f : {};
+  const o = isGoMap(f) ? f : {};
   const out: Json = {};
   for (const k of ['manager', 'operation', 'apiVersion']) omitEmpty(out, k, str(o[k]));
   if (typeof o['time'] === 'string') out['time'] = formatKubeTime(parseKubeTime(o['time']));
@@ -56,7 +56,7 @@ function typedManagedField(f: unknown): Json {
 
 /** metav1.ObjectMeta in struct order. */
 function typedObjectMeta(m: unknown, showManagedFields: boolean): Json {
-  const o = isRecord(m) ? m : {};
+  const o = isGoMap(m) ? m : {};
   const out: Json = {};
   for (const k of ['name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion']) omitEmpty(out, k, str(o[k]));
   omitEmpty(out, 'generation', int(o['generation']));
@@ -91,7 +91,7 @@ export function toTypedEvent(e: CoreEvent, showManagedFields = false): Json {
   omitEmpty(out, 'reason', str(e.reason));
   omitEmpty(out, 'message', str(e.message));
   const source: Json = {};
-  const src: Json = isRecord(e.source) ? e.source : {};
+  const src: Json = isGoMap(e.source) ? e.source : {};
   omitEmpty(source, 'component', str(src['component']));
   omitEmpty(source, 'host', str(src['host']));
   out['source'] = source;
@@ -100,14 +100,14 @@ export function toTypedEvent(e: CoreEvent, showManagedFields = false): Json {
   omitEmpty(out, 'count', int(e.count));
   omitEmpty(out, 'type', str(e.type));
   out['eventTime'] = formatKubeMicroTime(parseKubeTime(e.eventTime));
-  if (isRecord(e.series)) {
+  if (isGoMap(e.series)) {
     const series: Json = {};
     omitEmpty(series, 'count', int(e.series['count']));
     series['lastObservedTime'] = formatKubeMicroTime(parseKubeTime(str(e.series['lastObservedTime'])));
     out['series'] = series;
   }
   omitEmpty(out, 'action', str(e.action));
-  if (isRecord(e.related)) out['related'] = typedObjectReference(e.related);
+  if (isGoMap(e.related)) out['related'] = typedObjectReference(e.related);
   out['reportingComponent'] = str(e.reportingComponent);
   out['reportingInstance'] = str(e.reportingInstance);
   return out;

@@ -4,7 +4,7 @@
 // Where Go iterates a map (the `*` wildcard and `..` recursive descent) the order is random in kubectl; here keys
 // are visited in sorted (Go byte) order, which is one of the orders kubectl can print.
 
-import { Float64, formatGoV, goTypeName, isGoInt } from '../go/fmt.js';
+import { Float64, formatGoV, goTypeName, isGoInt, isGoMap } from '../go/fmt.js';
 import { compareStrings } from '../go/strings.js';
 import type { ListNode, Node, Param } from './jsonpath-parse.js';
 
@@ -120,14 +120,12 @@ function evalIdentifier(st: RangeState, input: Slot[], name: string): Slot[] {
 }
 
 const isNil = (v: Slot): boolean => v === null || v === undefined;
-const isMap = (v: Slot): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Float64);
 
 function evalField(st: RangeState, input: Slot[], name: string): Slot[] {
   const results: Slot[] = [];
   if (input.length === 0) return results;
   for (const v of input) {
-    if (isMap(v) && Object.hasOwn(v, name)) results.push(v[name]);
+    if (isGoMap(v) && Object.hasOwn(v, name)) results.push(v[name]);
   }
   if (results.length === 0 && !st.allowMissingKeys) throw new ExecError(`${name} is not found`);
   return results;
@@ -161,7 +159,7 @@ function evalArray(input: Slot[], params: readonly [Param, Param, Param]): Slot[
 function children(v: Slot): Slot[] | undefined {
   if (Array.isArray(v)) return v;
   if (typeof v === 'string') return [...new TextEncoder().encode(v)];
-  if (isMap(v)) return Object.keys(v).sort(compareStrings).map((k) => v[k]);
+  if (isGoMap(v)) return Object.keys(v).sort(compareStrings).map((k) => v[k]);
   return undefined;
 }
 

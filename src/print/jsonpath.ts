@@ -7,7 +7,7 @@
 // on the dot — all follow client-go's parser and walker, not standard JSONPath.
 
 import { KtError } from '../errors.js';
-import { Float64, formatGoNumber, formatGoSharpV } from '../go/fmt.js';
+import { Float64, formatGoNumber, formatGoSharpV, isGoMap } from '../go/fmt.js';
 import { marshalGoJSON } from '../go/json.js';
 import { goQuote } from '../go/quote.js';
 import { ExecError, findAll, INVALID, type Slot } from './jsonpath-eval.js';
@@ -78,7 +78,7 @@ function printGroup(group: Slot[]): string {
   let out = '';
   for (let i = 0; i < group.length; i++) {
     const v = group[i];
-    out += Array.isArray(v) || isMap(v) ? marshalGoJSON(v) : goText(v);
+    out += Array.isArray(v) || isGoMap(v) ? marshalGoJSON(v) : goText(v);
     if (i !== group.length - 1) out += ' ';
   }
   return out;
@@ -87,8 +87,6 @@ function printGroup(group: Slot[]): string {
 function printGroupAsJSON(group: Slot[]): string {
   return `${marshalGoJSON(group.map((v) => (v === INVALID ? null : v)), { indent: '    ' })}\n`;
 }
-
-const isMap = (v: Slot): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Float64);
 
 // fmt.Fprint of a scalar result.
 function goText(v: Slot): string {

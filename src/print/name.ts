@@ -1,14 +1,15 @@
 // kubectl -o name (cli-runtime's NamePrinter), and the group/kind every -o printer checks first.
 import { KtError } from '../errors.js';
+import { isGoMap } from '../go/fmt.js';
 
 /** kubectl -o name: `<lowercased kind>[.<group>]/<name>` per object — kubectl uses the Kind, not the resource name
  * (`pod/web-1`, `deployment.apps/web`, `endpoints/x`, `podmetrics.metrics.k8s.io/x`); the group comes from
  * apiVersion. An object with an `items` array is a list: one line per item. */
 export function printName(obj: unknown): string {
-  if (isRecord(obj) && Array.isArray(obj.items)) return obj.items.map((item) => printName(item)).join('');
+  if (isGoMap(obj) && Array.isArray(obj.items)) return obj.items.map((item) => printName(item)).join('');
   const gvk = groupVersionKind(obj);
   if (gvk === undefined) throw new KtError(MISSING_KIND);
-  const meta = isRecord(obj) && isRecord(obj.metadata) ? obj.metadata : {};
+  const meta = isGoMap(obj) && isGoMap(obj.metadata) ? obj.metadata : {};
   const name = typeof meta.name === 'string' && meta.name !== '' ? meta.name : '<unknown>';
   const kind = (gvk.kind === '' ? '<unknown>' : gvk.kind).toLowerCase();
   return gvk.group === '' || gvk.kind === '' ? `${kind}/${name}\n` : `${kind}.${gvk.group}/${name}\n`;
@@ -18,7 +19,7 @@ export const MISSING_KIND = 'missing apiVersion or kind; try GetObjectKind().Set
 
 /** The object's group and kind as apimachinery reads them from apiVersion and kind; undefined when it has neither. */
 export function groupVersionKind(obj: unknown): { group: string; kind: string } | undefined {
-  if (!isRecord(obj)) return undefined;
+  if (!isGoMap(obj)) return undefined;
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
   const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
   const parts = apiVersion === '' ? [] : apiVersion.split('/');
@@ -27,8 +28,4 @@ export function groupVersionKind(obj: unknown): { group: string; kind: string } 
   const group = parts.length === 2 ? (parts[0] ?? '') : '';
   if (kind === '' && apiVersion === '') return undefined;
   return { group, kind };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

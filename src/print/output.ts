@@ -1,6 +1,7 @@
 // kubectl's -o flag (cli-runtime's PrintFlags, kubectl 1.32): parsing a format and dispatching to its printer —
 // json.ts, yaml.ts, name.ts and jsonpath.ts — as pure functions.
 import { KtError } from '../errors.js';
+import { isGoMap } from '../go/fmt.js';
 import { goQuote } from '../go/quote.js';
 import { compareStrings } from '../go/strings.js';
 import { printJSON } from './json.js';
@@ -103,17 +104,13 @@ export function printObject(obj: unknown, format: OutputFormat, options: PrintOp
 
 /** kubectl's OmitManagedFieldsPrinter: a copy without metadata.managedFields, on each item of a list. */
 export function omitManagedFields(obj: unknown): unknown {
-  if (!isRecord(obj)) return obj;
+  if (!isGoMap(obj)) return obj;
   if (Array.isArray(obj.items)) return { ...obj, items: obj.items.map(stripManagedFields) };
   return stripManagedFields(obj);
 }
 
 function stripManagedFields(obj: unknown): unknown {
-  if (!isRecord(obj) || !isRecord(obj.metadata) || !Object.hasOwn(obj.metadata, 'managedFields')) return obj;
+  if (!isGoMap(obj) || !isGoMap(obj.metadata) || !Object.hasOwn(obj.metadata, 'managedFields')) return obj;
   const { managedFields: _dropped, ...metadata } = obj.metadata;
   return { ...obj, metadata };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
