@@ -20,9 +20,11 @@ function isLeap(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysIn(month: number, year: number): number {
   if (month === 2) return isLeap(year) ? 29 : 28;
-  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return DAYS_IN_MONTH[month - 1]!;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (any year; Date.UTC maps years 0–99 to 1900–1999). */
@@ -64,26 +66,28 @@ const digitAt = (s: string, i: number): number => {
   return c >= 0 && c <= 9 ? c : -1;
 };
 
+/** Go's parseUint in the fast path: `len` digits at `from`, within [min, max]; -1 otherwise. */
+function num(s: string, from: number, len: number, min: number, max: number): number {
+  let v = 0;
+  for (let i = from; i < from + len; i++) {
+    const d = digitAt(s, i);
+    if (d < 0) return -1;
+    v = v * 10 + d;
+  }
+  return v < min || v > max ? -1 : v;
+}
+
 /** Go's fast path (parseRFC3339 in format_rfc3339.go): the strict form every server writes; undefined otherwise. */
 function parseStrict(s: string): bigint | undefined {
   if (s.length < 20) return undefined;
-  const num = (from: number, len: number, min: number, max: number): number => {
-    let v = 0;
-    for (let i = from; i < from + len; i++) {
-      const d = digitAt(s, i);
-      if (d < 0) return -1;
-      v = v * 10 + d;
-    }
-    return v < min || v > max ? -1 : v;
-  };
   if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return undefined;
-  const year = num(0, 4, 0, 9999);
-  const month = num(5, 2, 1, 12);
+  const year = num(s, 0, 4, 0, 9999);
+  const month = num(s, 5, 2, 1, 12);
   if (year < 0 || month < 0) return undefined;
-  const day = num(8, 2, 1, daysIn(month, year));
-  const hour = num(11, 2, 0, 23);
-  const min = num(14, 2, 0, 59);
-  const sec = num(17, 2, 0, 59);
+  const day = num(s, 8, 2, 1, daysIn(month, year));
+  const hour = num(s, 11, 2, 0, 23);
+  const min = num(s, 14, 2, 0, 59);
+  const sec = num(s, 17, 2, 0, 59);
   if (day < 0 || hour < 0 || min < 0 || sec < 0) return undefined;
   let i = 19;
   let nsec = 0;
@@ -96,8 +100,8 @@ function parseStrict(s: string): bigint | undefined {
   const rest = s.length - i;
   if (rest === 1 && s[i] === 'Z') return toNanos(year, month, day, hour, min, sec, nsec, 0);
   if (rest !== 6 || (s[i] !== '+' && s[i] !== '-') || s[i + 3] !== ':') return undefined;
-  const hh = num(i + 1, 2, 0, 23);
-  const mm = num(i + 4, 2, 0, 59);
+  const hh = num(s, i + 1, 2, 0, 23);
+  const mm = num(s, i + 4, 2, 0, 59);
   if (hh < 0 || mm < 0) return undefined;
   const offset = (hh * 60 + mm) * 60 * (s[i] === '-' ? -1 : 1);
   return toNanos(year, month, day, hour, min, sec, nsec, offset);
