@@ -13,7 +13,8 @@ export const ZERO_TIME = -62135596800_000_000_000n;
  * where kubectl would refuse the whole object, kt shows the field as unknown.
  */
 export function parseKubeTime(ts: string | null | undefined): bigint {
-  if (!ts) return ZERO_TIME;
+  // Typed as the API documents it, but the JSON came from a server: anything but a string is unknown too.
+  if (typeof ts !== 'string' || ts === '') return ZERO_TIME;
   return tryParseRFC3339(ts) ?? ZERO_TIME;
 }
 

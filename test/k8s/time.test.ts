@@ -9,6 +9,9 @@ describe('kube times', () => {
     expect(parseKubeTime('2026-01-01T00:00:00.123456789+01:00') - parseKubeTime('2026-01-01T00:00:00+01:00')).toBe(123456789n);
     expect(parseKubeTime(null)).toBe(ZERO_TIME);
   });
+  it('treats a field of the wrong type, from a server kt does not control, as unknown', () => {
+    for (const v of [42, {}, [], true]) expect(parseKubeTime(v as unknown as string)).toBe(ZERO_TIME);
+  });
   it('marshals Time to whole seconds in UTC and MicroTime to six digits', () => {
     expect(formatKubeTime(parseKubeTime('2026-01-01T01:00:00.9+01:00'))).toBe('2026-01-01T00:00:00Z');
     expect(formatKubeMicroTime(parseKubeTime('2001-02-03T04:05:06.0000019Z'))).toBe('2001-02-03T04:05:06.000001Z');
