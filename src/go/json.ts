@@ -32,7 +32,8 @@ export interface MarshalOptions {
   keyOrder?: 'sorted' | 'struct';
 }
 
-/** json.Marshal / json.MarshalIndent(v, "", indent). Undefined object members are left out, as omitempty does. */
+/** json.Marshal / json.MarshalIndent(v, "", indent). Objects and Maps are Go maps (or structs, see keyOrder);
+ * undefined members are left out, as omitempty does. */
 export function marshalGoJSON(value: unknown, options: MarshalOptions = {}): string {
   const parts: string[] = [];
   write(parts, value, options.indent ?? '', options.keyOrder !== 'struct', '\n');
@@ -53,6 +54,9 @@ function write(out: string[], v: unknown, indent: string, sorted: boolean, nl: s
     out.push(Number.isFinite(v.value) ? JSON.stringify(v.value) : 'null');
   } else if (v instanceof RawMessage) {
     out.push(v.text);
+  } else if (v instanceof Map) {
+    // A JavaScript Map is a Go map whatever the key order asked for: keys sorted.
+    writeObject(out, [...(v as Map<string, unknown>).keys()].sort(compareStrings), (k) => (v as Map<string, unknown>).get(k), indent, sorted, nl);
   } else if (Array.isArray(v)) {
     if (v.length === 0) {
       out.push('[]');
@@ -68,21 +72,24 @@ function write(out: string[], v: unknown, indent: string, sorted: boolean, nl: s
     out.push(indent === '' ? ']' : `${nl}]`);
   } else if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    const all = sorted ? Object.keys(o).sort(compareStrings) : Object.keys(o);
-    const keys = all.filter((k) => o[k] !== undefined);
-    if (keys.length === 0) {
-      out.push('{}');
-      return;
-    }
-    const inner = indent === '' ? '' : nl + indent;
-    out.push('{');
-    keys.forEach((k, i) => {
-      if (i > 0) out.push(',');
-      out.push(inner, goJsonString(k), indent === '' ? ':' : ': ');
-      write(out, o[k], indent, sorted, inner);
-    });
-    out.push(indent === '' ? '}' : `${nl}}`);
+    writeObject(out, sorted ? Object.keys(o).sort(compareStrings) : Object.keys(o), (k) => o[k], indent, sorted, nl);
   } else {
     out.push('null');
   }
+}
+
+function writeObject(out: string[], all: readonly string[], get: (k: string) => unknown, indent: string, sorted: boolean, nl: string): void {
+  const keys = all.filter((k) => get(k) !== undefined);
+  if (keys.length === 0) {
+    out.push('{}');
+    return;
+  }
+  const inner = indent === '' ? '' : nl + indent;
+  out.push('{');
+  keys.forEach((k, i) => {
+    if (i > 0) out.push(',');
+    out.push(inner, goJsonString(k), indent === '' ? ':' : ': ');
+    write(out, get(k), indent, sorted, inner);
+  });
+  out.push(indent === '' ? '}' : `${nl}}`);
 }

@@ -28,6 +28,11 @@ describe('marshalGoJSON', () => {
   it('numbers: Go switches to exponents below 1e-6 and from 1e21; a float64 literal and raw JSON as they are', () => {
     expect(marshalGoJSON([0.000001, 0.0000001, 1e20, 1e21, -0, 1.5, new Float64(2), new RawMessage('{"x":1}')])).toBe('[0.000001,1e-7,100000000000000000000,1e+21,0,1.5,2,{"x":1}]');
   });
+  it('a Map is a Go map: keys sorted, in struct order too', () => {
+    const m = new Map<string, unknown>([['b', 1], ['a', new Map([['y', 'x']])], ['c', undefined]]);
+    expect(marshalGoJSON(m)).toBe('{"a":{"y":"x"},"b":1}');
+    expect(marshalGoJSON({ z: m, a: 1 }, { keyOrder: 'struct' })).toBe('{"z":{"a":{"y":"x"},"b":1},"a":1}');
+  });
   it('sorts keys by code point, not UTF-16 unit', () => {
     expect(marshalGoJSON({ '😀': 1, '\uffff': 2, a: 3 })).toBe('{"a":3,"\uffff":2,"😀":1}');
   });
