@@ -7,6 +7,7 @@ import { parseRFC3339 } from '../src/go/time.js';
 import { sortByLogging } from '../src/commands/logs/pods.js';
 import { splitTimestamp, timestampKey } from '../src/follow/resume.js';
 import { prefixFor } from '../src/follow/format.js';
+import { colors } from '../src/print/color.js';
 import type { Pod } from '../src/k8s/types.js';
 
 describe('kt logs beyond kubectl', () => {
@@ -42,8 +43,8 @@ describe('kt logs beyond kubectl', () => {
     const plain = await runKt(['logs', 'hello-unicode', '--prefix', '--highlight', 'wörld', '--tail=3'], t.env);
     expect(plain.stdout).not.toContain('\x1b[');
     const always = await runKt(['logs', 'hello-unicode', '--prefix', '--highlight', 'wörld', '--color=always', '--tail=3'], t.env);
-    expect(always.stdout).toContain('\x1b[1;31mwörld\x1b[0m');
-    expect(always.stdout.startsWith(prefixFor('hello-unicode', 'hello', true))).toBe(true);
+    expect(always.stdout).toContain('\x1b[31m\x1b[1mwörld\x1b[22m\x1b[39m');
+    expect(always.stdout.startsWith(prefixFor('hello-unicode', 'hello', colors(1)))).toBe(true);
     const bad = await runKt(['logs', 'hello-unicode', '--color=sometimes'], t.env);
     expect(bad).toEqual({ code: 1, stdout: '', stderr: 'error: invalid argument "sometimes" for "--color" flag: must be auto, always or never\nSee \'kt logs --help\' for usage.\n' });
   });

@@ -3,6 +3,7 @@
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { createRequire } from 'node:module';
 import { sleep } from '../util/sleep.js';
+import { formatGoDuration } from '../go/duration.js';
 import { klogPrefix } from '../go/klog.js';
 import { goQueryEscape } from '../go/url.js';
 import { Connection } from './connection.js';
@@ -92,16 +93,6 @@ export function retryDelayMs(method: string, code: number, retryAfter: string | 
   if (header !== undefined && /^\s*\d+\s*$/.test(header)) return Number(header) * 1000;
   if (method === 'GET' && [500, 502, 503, 504].includes(code) && attempt < MAX_BACKOFF_RETRIES) return BACKOFF_BASE_MS * 2 ** attempt;
   return undefined;
-}
-
-/** Go's time.Duration.String() for whole milliseconds: `1s`, `250ms`, `1m30s`. */
-function goDurationString(ms: number): string {
-  if (ms === 0) return '0s';
-  if (ms < 1000) return `${ms}ms`;
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const sec = (ms % 60_000) / 1000;
-  return `${h ? `${h}h` : ''}${h || m ? `${m}m` : ''}${sec}s`;
 }
 
 /** A dropped connection before any answer (client-go's IsProbableEOF / IsConnectionReset): worth retrying a GET. */
@@ -299,7 +290,7 @@ export class Transport {
   private async waitToRetry(ms: number, attempt: number, url: string, signals: readonly AbortSignal[]): Promise<void> {
     await sleep(ms, AbortSignal.any([...signals]));
     if (this.options.verbosity >= 4 && !signals.some((s) => s.aborted)) {
-      this.options.log(`${klogPrefix(this.now(), 'with_retry.go:234')}Got a Retry-After ${goDurationString(ms)} response for attempt ${attempt + 1} to ${url}`);
+      this.options.log(`${klogPrefix(this.now(), 'with_retry.go:234')}Got a Retry-After ${formatGoDuration(BigInt(Math.round(ms)) * 1_000_000n)} response for attempt ${attempt + 1} to ${url}`);
     }
   }
 

@@ -1,16 +1,13 @@
 // A log stream that survives being dropped. The server is asked for timestamps; when the stream ends while the
 // container still runs (an EOF from a proxy, a reset, log rotation), it is reopened from the last timestamp seen
 // and lines already delivered are skipped — so no line is lost and none repeats.
+import { formatRFC3339, tryParseRFC3339 } from '../go/time.js';
 import { lines } from './consume.js';
 import type { LogBody, LogQuery, OpenLog } from './types.js';
 
-/** `2026-11-25T10:00:00.123456789Z msg` → nanoseconds since the epoch (bigint), or undefined. */
+/** A kubelet timestamp (`2026-11-25T10:00:00.123456789Z`) → nanoseconds since the epoch (bigint), or undefined. */
 export function timestampKey(ts: string): bigint | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/.exec(ts);
-  if (!m) return undefined;
-  const ms = Date.parse(`${m[1]}${m[3]}`);
-  if (Number.isNaN(ms)) return undefined;
-  return BigInt(ms) * 1_000_000n + BigInt((m[2] ?? '').padEnd(9, '0'));
+  return tryParseRFC3339(ts);
 }
 
 /**
@@ -19,8 +16,7 @@ export function timestampKey(ts: string): bigint | undefined {
  */
 export function resumeSinceTime(lastTs: string): string | undefined {
   const key = timestampKey(lastTs);
-  if (key === undefined) return undefined;
-  return `${new Date(Number(key / 1_000_000_000n) * 1000).toISOString().slice(0, 19)}Z`;
+  return key === undefined ? undefined : formatRFC3339(key);
 }
 
 /** Splits a timestamped line (`<RFC3339Nano> <text>`) into its timestamp and the text. */

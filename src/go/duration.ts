@@ -1,87 +1,17 @@
-// Durations as kubectl prints and parses them: apimachinery's HumanDuration/ShortHumanDuration (AGE, LAST
-// SEEN), Go's time.ParseDuration and Duration.String (--since, --request-timeout), and kubectl's
-// --request-timeout rule. Go durations are int64 nanoseconds, so bigint nanoseconds are used throughout.
+// Go's durations: time.ParseDuration, Duration.String and Duration.Round (--since, --request-timeout), and
+// client-go's --request-timeout rule built on them. Go durations are int64 nanoseconds, so bigint nanoseconds are
+// used throughout. Kubernetes' own human-readable ages (HumanDuration) are in src/k8s/duration.ts.
 
-const NS_PER_MS = 1_000_000n;
-const SECOND = 1_000_000_000n;
-const MINUTE = 60n * SECOND;
-const HOUR = 60n * MINUTE;
-const MAX_DURATION = (1n << 63n) - 1n;
-const MIN_DURATION = -(1n << 63n);
+import { parseGoInteger } from './strconv.js';
+import { timeQuote } from './quote.js';
+
+/** time.Second, time.Minute, time.Hour in nanoseconds, and the range of a time.Duration (int64). */
+export const SECOND = 1_000_000_000n;
+export const MINUTE = 60n * SECOND;
+export const HOUR = 60n * MINUTE;
+export const MAX_DURATION = (1n << 63n) - 1n;
+export const MIN_DURATION = -(1n << 63n);
 const UINT63 = 1n << 63n;
-
-/**
- * Milliseconds → nanoseconds, saturating at the int64 range the way time.Time.Sub does. The integer part
- * is converted exactly (ms × 1e6 in floating point would already be off by hundreds of ns near 2^53).
- */
-function msToNs(ms: number): bigint {
-  if (ms === Infinity) return MAX_DURATION;
-  if (ms === -Infinity) return MIN_DURATION;
-  const whole = Math.trunc(ms);
-  const ns = BigInt(whole) * NS_PER_MS + BigInt(Math.trunc((ms - whole) * 1e6));
-  if (ns > MAX_DURATION) return MAX_DURATION;
-  if (ns < MIN_DURATION) return MIN_DURATION;
-  return ns;
-}
-
-/** apimachinery duration.HumanDuration (AGE / LAST SEEN): see spec §3.4; input is milliseconds (may be negative). */
-export function humanDuration(ms: number): string {
-  // NaN cannot come out of Go's time arithmetic; an unparsable timestamp is the likely cause, so say so.
-  if (Number.isNaN(ms)) return '<invalid>';
-  const d = msToNs(ms);
-  // int(d.Seconds()) truncates toward zero; -1s is tolerated as clock skew.
-  const seconds = d / SECOND;
-  if (seconds < -1n) return '<invalid>';
-  if (seconds < 0n) return '0s';
-  if (seconds < 120n) return `${seconds}s`;
-  const minutes = d / MINUTE;
-  if (minutes < 10n) {
-    const s = seconds % 60n;
-    return s === 0n ? `${minutes}m` : `${minutes}m${s}s`;
-  }
-  if (minutes < 180n) return `${minutes}m`;
-  const hours = d / HOUR;
-  if (hours < 8n) {
-    const m = minutes % 60n;
-    return m === 0n ? `${hours}h` : `${hours}h${m}m`;
-  }
-  if (hours < 48n) return `${hours}h`;
-  const days = hours / 24n;
-  if (hours < 24n * 8n) {
-    const h = hours % 24n;
-    return h === 0n ? `${days}d` : `${days}d${h}h`;
-  }
-  if (hours < 24n * 365n * 2n) return `${days}d`;
-  const years = days / 365n;
-  if (hours < 24n * 365n * 8n) {
-    const dy = days % 365n;
-    return dy === 0n ? `${years}y` : `${years}y${dy}d`;
-  }
-  return `${years}y`;
-}
-
-/** Go's Duration.Minutes()/Hours(): whole units plus the remainder as a float64 fraction. */
-function unitsFloat(d: bigint, unit: bigint): number {
-  return Number(d / unit) + Number(d % unit) / Number(unit);
-}
-
-/** apimachinery duration.ShortHumanDuration: one unit only. */
-export function shortHumanDuration(ms: number): string {
-  if (Number.isNaN(ms)) return '<invalid>';
-  const d = msToNs(ms);
-  const seconds = d / SECOND;
-  if (seconds < -1n) return '<invalid>';
-  if (seconds < 0n) return '0s';
-  if (seconds < 60n) return `${seconds}s`;
-  const minutes = Math.trunc(unitsFloat(d, MINUTE));
-  if (minutes < 60) return `${minutes}m`;
-  const hoursF = unitsFloat(d, HOUR);
-  const hours = Math.trunc(hoursF);
-  if (hours < 24) return `${hours}h`;
-  if (hours < 24 * 365) return `${Math.trunc(hours / 24)}d`;
-  // Go divides the float hours here, not the integer ones.
-  return `${Math.trunc(hoursF / 24 / 365)}y`;
-}
 
 export class GoDurationError extends Error {
   override name = 'GoDurationError';
@@ -98,25 +28,6 @@ const UNITS: ReadonlyMap<string, bigint> = new Map([
   ['h', HOUR],
 ]);
 
-/**
- * The time package's own quote (not strconv.Quote): ASCII below 0x20 and every non-ASCII character are
- * written as \x escapes of their UTF-8 bytes, '"' and '\' get a backslash, everything else is kept.
- */
-function goTimeQuote(s: string): string {
-  const encoder = new TextEncoder();
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c >= 0x80 || c < 0x20) {
-      for (const b of encoder.encode(ch)) out += `\\x${b.toString(16).padStart(2, '0')}`;
-    } else {
-      if (ch === '"' || ch === '\\') out += '\\';
-      out += ch;
-    }
-  }
-  return out + '"';
-}
-
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
 /**
@@ -125,7 +36,7 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
  */
 export function parseGoDuration(s: string): bigint {
   const orig = s;
-  const invalid = (): GoDurationError => new GoDurationError(`time: invalid duration ${goTimeQuote(orig)}`);
+  const invalid = (): GoDurationError => new GoDurationError(`time: invalid duration ${timeQuote(orig)}`);
   let neg = false;
   if (s[0] === '-' || s[0] === '+') {
     neg = s[0] === '-';
@@ -182,12 +93,12 @@ export function parseGoDuration(s: string): bigint {
     // Unit: everything up to the next '.' or digit.
     let u = 0;
     while (u < s.length && !(s[u] === '.' || isDigit(s[u]))) u++;
-    if (u === 0) throw new GoDurationError(`time: missing unit in duration ${goTimeQuote(orig)}`);
+    if (u === 0) throw new GoDurationError(`time: missing unit in duration ${timeQuote(orig)}`);
     const unitName = s.slice(0, u);
     s = s.slice(u);
     const unit = UNITS.get(unitName);
     if (unit === undefined) {
-      throw new GoDurationError(`time: unknown unit ${goTimeQuote(unitName)} in duration ${goTimeQuote(orig)}`);
+      throw new GoDurationError(`time: unknown unit ${timeQuote(unitName)} in duration ${timeQuote(orig)}`);
     }
     if (v > UINT63 / unit) throw invalid();
     v *= unit;
@@ -264,10 +175,8 @@ const TIMEOUT_ERROR =
 export function parseRequestTimeoutNs(s: string): bigint {
   // client-go only parses the flag when it is non-empty: --request-timeout= means no timeout.
   if (s === '') return 0n;
-  if (/^[+-]?[0-9]+$/.test(s)) {
-    const i = BigInt(s);
-    if (i >= 0n && i <= MAX_DURATION) return BigInt.asIntN(64, i * SECOND);
-  }
+  const i = parseGoInteger(s, true, 10);
+  if (i !== undefined && i >= 0n) return BigInt.asIntN(64, i * SECOND);
   try {
     return parseGoDuration(s);
   } catch (e) {

@@ -1,5 +1,5 @@
-// Go's way of quoting and cleaning strings (strconv.Quote, unicode.IsPrint, invalid UTF-16 → U+FFFD), shared by
-// the printers and the kubeconfig loader, which both print Go's %q.
+// Go's ways of quoting and cleaning strings (strconv.Quote, the time package's quote, unicode.IsPrint, invalid
+// UTF-16 → U+FFFD), shared by the printers, the Go time and duration parsers and the kubeconfig loader.
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -32,4 +32,23 @@ export function goQuote(s: string): string {
 /** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 export function isGoPrint(ch: string): boolean {
   return ch === ' ' || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch);
+}
+
+/**
+ * The time package's own quote (not strconv.Quote), in its parse errors: ASCII below 0x20 and every non-ASCII
+ * character as \x escapes of their UTF-8 bytes, `"` and `\` with a backslash, everything else kept.
+ */
+export function timeQuote(s: string): string {
+  const encoder = new TextEncoder();
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c >= 0x80 || c < 0x20) {
+      for (const b of encoder.encode(ch)) out += `\\x${b.toString(16).padStart(2, '0')}`;
+    } else {
+      if (ch === '"' || ch === '\\') out += '\\';
+      out += ch;
+    }
+  }
+  return `${out}"`;
 }

@@ -41,3 +41,9 @@ export function parseGoInteger(s: string, signed: boolean, base: 0 | 2 | 8 | 10 
   }
   return magnitude > UINT64_MAX ? undefined : magnitude;
 }
+
+/** strconv.Atoi on a 64-bit platform; undefined where Go returns an error. */
+export function atoi(s: string): number | undefined {
+  const v = parseGoInteger(s, true, 10);
+  return v === undefined ? undefined : Number(v);
+}

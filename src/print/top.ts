@@ -4,30 +4,7 @@ import type { ContainerMetrics, NodeMetrics, PodMetrics, ResourceList } from '..
 import { goSort } from '../go/sort.js';
 import { formatCpuMillis, formatMemoryMi, Quantity } from '../k8s/quantity.js';
 import { TabWriter } from '../go/tabwriter.js';
-
-export type SortBy = '' | 'cpu' | 'memory';
-const MEASURED = ['cpu', 'memory'] as const;
-type Measured = (typeof MEASURED)[number];
-type Usage = Partial<Record<Measured, Quantity>>;
-
-function usageOf(list: ResourceList | undefined): Usage {
-  const u: Usage = {};
-  for (const r of MEASURED) {
-    const v = list?.[r];
-    if (v !== undefined) u[r] = Quantity.parse(v);
-  }
-  return u;
-}
-
-/** A pod's usage: the sum of its containers, both resources always present (zero when absent). */
-export function podUsage(m: PodMetrics): Record<Measured, Quantity> {
-  const total = { cpu: Quantity.zero(), memory: Quantity.zero() };
-  for (const c of m.containers ?? []) {
-    const u = usageOf(c.usage);
-    for (const r of MEASURED) if (u[r]) total[r] = total[r].add(u[r]);
-  }
-  return total;
-}
+import { MEASURED, sumUsage, usageOf, type Measured, type SortBy, type Usage } from '../report/top.js';
 
 function formatUsage(resource: Measured, q: Quantity): string {
   return resource === 'cpu' ? formatCpuMillis(q) : formatMemoryMi(q);
@@ -89,8 +66,7 @@ export function printPodMetrics(metrics: readonly PodMetrics[], o: PodPrintOptio
   }
   const rows = metrics.map((m) => {
     const containers = (m.containers ?? []).map((c) => ({ c, u: usageOf(c.usage) }));
-    const usage = { cpu: Quantity.zero(), memory: Quantity.zero() };
-    for (const { u } of containers) for (const r of MEASURED) if (u[r]) usage[r] = usage[r].add(u[r]);
+    const usage = sumUsage(containers.map(({ u }) => u));
     return { m, usage, containers, key: sortKey(o.sortBy, usage) };
   });
   const byUsage = o.sortBy === 'cpu' || o.sortBy === 'memory';

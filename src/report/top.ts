@@ -1,11 +1,37 @@
-// kt top's views beyond kubectl: `-o json|yaml` records and the `--resources` table (usage beside requests and
-// limits, restarts and the last termination). Pure: metrics, pods and nodes in, data or text out.
+// kt top's model: usage summed from metrics, and beyond kubectl the `-o json|yaml` records and the data of the
+// `--resources` tables (usage beside requests and limits, restarts and the last termination). Pure: metrics, pods
+// and nodes in, data out; src/print/top.ts and src/print/top-resources.ts print it.
 import type { Container, ContainerStatus, Node, NodeMetrics, Pod, PodMetrics, ResourceList } from '../k8s/types.js';
-import { humanDuration } from '../go/duration.js';
 import { formatCpuMillis, formatMemoryMi, Quantity } from '../k8s/quantity.js';
-import { TabWriter } from '../go/tabwriter.js';
-import { podUsage, type SortBy } from '../print/top.js';
+import { parseKubeTime } from '../k8s/time.js';
 import { goSort } from '../go/sort.js';
+
+export type SortBy = '' | 'cpu' | 'memory';
+export const MEASURED = ['cpu', 'memory'] as const;
+export type Measured = (typeof MEASURED)[number];
+export type Usage = Partial<Record<Measured, Quantity>>;
+
+/** The resources kubectl top measures, parsed from a metrics ResourceList (absent ones left out). */
+export function usageOf(list: ResourceList | undefined): Usage {
+  const u: Usage = {};
+  for (const r of MEASURED) {
+    const v = list?.[r];
+    if (v !== undefined) u[r] = Quantity.parse(v);
+  }
+  return u;
+}
+
+/** The sum of several usages, both resources always present (zero when absent). */
+export function sumUsage(usages: readonly Usage[]): Record<Measured, Quantity> {
+  const total = { cpu: Quantity.zero(), memory: Quantity.zero() };
+  for (const u of usages) for (const r of MEASURED) if (u[r]) total[r] = total[r].add(u[r]);
+  return total;
+}
+
+/** A pod's usage: the sum of its containers. */
+export function podUsage(m: PodMetrics): Record<Measured, Quantity> {
+  return sumUsage((m.containers ?? []).map((c) => usageOf(c.usage)));
+}
 
 export const REPORT_API_VERSION = 'kubetriage.dev/v1';
 
@@ -151,11 +177,15 @@ export function podUsageList(metrics: readonly PodMetrics[], pods: readonly Pod[
       Object.assign(item.cpu, budget(usage.cpu, sumResources(specs, 'requests', 'cpu'), allLimited('cpu') ? sumResources(specs, 'limits', 'cpu') : undefined));
       Object.assign(item.memory, budget(usage.memory, sumResources(specs, 'requests', 'memory'), allLimited('memory') ? sumResources(specs, 'limits', 'memory') : undefined));
       item.restarts = statuses.reduce((n, s) => n + (s.restartCount ?? 0), 0);
-      const last = statuses
-        .map((s) => ({ s, t: termination(s) }))
-        .filter((x) => x.t?.finishedAt)
-        .sort((a, b) => Date.parse(b.t!.finishedAt!) - Date.parse(a.t!.finishedAt!))[0];
-      if (last?.t) item.lastTermination = { ...last.t, container: last.s.name };
+      // The most recent termination of any container.
+      let last: { name: string; t: Termination; at: bigint } | undefined;
+      for (const s of statuses) {
+        const t = termination(s);
+        if (!t?.finishedAt) continue;
+        const at = parseKubeTime(t.finishedAt);
+        if (!last || at > last.at) last = { name: s.name, t, at };
+      }
+      if (last) item.lastTermination = { ...last.t, container: last.name };
     }
     return item;
   });
@@ -166,51 +196,6 @@ export function podUsageList(metrics: readonly PodMetrics[], pods: readonly Pod[
     list.total = { cpu: amount('cpu', cpu), memory: amount('memory', memory) };
   }
   return list;
-}
-
-function cell(a: Amount & Budget, which: 'request' | 'limit'): string {
-  const v = which === 'request' ? a.request : a.limit;
-  const p = which === 'request' ? a.requestPercent : a.limitPercent;
-  if (v === undefined) return '-';
-  return p === undefined ? v : `${v} (${p}%)`;
-}
-
-function lastTerminationCell(t: Termination | undefined, now: number): string {
-  if (!t) return '-';
-  const ago = t.finishedAt ? ` ${humanDuration(now - Date.parse(t.finishedAt))} ago` : '';
-  return `${t.reason} (exit ${t.exitCode})${ago}`;
-}
-
-/** Whether a row's usage is above 90 % of a limit: shown in red on a terminal. */
-export function overLimit(a: Budget): boolean {
-  return (a.limitPercent ?? 0) > 90;
-}
-
-/** The `--resources` table; returns the text and, per line, whether it is over a limit (for colouring). */
-export function printPodResources(list: PodUsageList, o: { containers: boolean; withNamespace: boolean; noHeaders: boolean }, now: number): { text: string; hot: boolean[] } {
-  const w = new TabWriter();
-  const hot: boolean[] = [];
-  if (!o.noHeaders) {
-    w.write(`${o.withNamespace ? 'NAMESPACE\t' : ''}${o.containers ? 'POD\t' : ''}NAME\tCPU(cores)\tCPU REQUEST\tCPU LIMIT\tMEMORY(bytes)\tMEMORY REQUEST\tMEMORY LIMIT\tRESTARTS\tLAST TERMINATION\n`);
-    hot.push(false);
-  }
-  for (const p of list.items) {
-    const ns = o.withNamespace ? `${p.namespace}\t` : '';
-    const rows: (ContainerUsage | PodUsage)[] = o.containers ? p.containers : [p];
-    for (const r of rows) {
-      const pod = o.containers ? `${p.name}\t` : '';
-      w.write(`${ns}${pod}${r.name}\t${r.cpu.usage}\t${cell(r.cpu, 'request')}\t${cell(r.cpu, 'limit')}\t${r.memory.usage}\t${cell(r.memory, 'request')}\t${cell(r.memory, 'limit')}\t${r.restarts ?? 0}\t${lastTerminationCell(r.lastTermination, now)}\n`);
-      hot.push(overLimit(r.cpu) || overLimit(r.memory));
-    }
-  }
-  if (list.total) {
-    // --sum: kubectl's rule and total under the usage columns, the request and limit columns left empty.
-    const lead = '\t'.repeat((o.withNamespace ? 1 : 0) + (o.containers ? 1 : 0) + 1);
-    w.write(`${lead}________\t\t\t________\n`);
-    w.write(`${lead}${list.total.cpu.usage}\t\t\t${list.total.memory.usage}\n`);
-    hot.push(false, false);
-  }
-  return { text: w.flush(), hot };
 }
 
 export interface NodeUsage {
@@ -269,24 +254,7 @@ export function nodeUsageList(metrics: readonly NodeMetrics[], nodes: readonly N
   return { apiVersion: REPORT_API_VERSION, kind: 'NodeUsageList', items };
 }
 
-/** The node `--resources` table: usage, and the requests and limits of the pods scheduled there, against allocatable. */
-export function printNodeResources(list: NodeUsageList, noHeaders: boolean): { text: string; hot: boolean[] } {
-  const w = new TabWriter();
-  const hot: boolean[] = [];
-  if (!noHeaders) {
-    w.write('NAME\tCPU(cores)\tCPU(%)\tCPU REQUESTS\tCPU LIMITS\tMEMORY(bytes)\tMEMORY(%)\tMEMORY REQUESTS\tMEMORY LIMITS\tPODS\n');
-    hot.push(false);
-  }
-  const pc = (p: number | undefined): string => (p === undefined ? '-' : `${p}%`);
-  const withPct = (v: string | undefined, p: number | undefined): string => (v === undefined ? '-' : p === undefined ? v : `${v} (${p}%)`);
-  for (const n of list.items) {
-    if (!n.metricsAvailable || !n.cpu || !n.memory) {
-      w.write(`${n.name}\t<unknown>\t<unknown>\t-\t-\t<unknown>\t<unknown>\t-\t-\t-\n`);
-      hot.push(false);
-      continue;
-    }
-    w.write(`${n.name}\t${n.cpu.usage}\t${pc(n.cpu.percent)}\t${withPct(n.cpu.requests, n.cpu.requestsPercent)}\t${withPct(n.cpu.limits, n.cpu.limitsPercent)}\t${n.memory.usage}\t${pc(n.memory.percent)}\t${withPct(n.memory.requests, n.memory.requestsPercent)}\t${withPct(n.memory.limits, n.memory.limitsPercent)}\t${n.pods ?? '-'}\n`);
-    hot.push((n.cpu.percent ?? 0) > 90 || (n.memory.percent ?? 0) > 90);
-  }
-  return { text: w.flush(), hot };
+/** Whether a row's usage is above 90 % of a limit: shown in red on a terminal. */
+export function overLimit(a: Budget): boolean {
+  return (a.limitPercent ?? 0) > 90;
 }

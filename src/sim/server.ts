@@ -15,6 +15,7 @@ import { alreadyExists, badRequest, methodNotAllowed, notFound, notFoundPath, St
 import { toTable, type IncludeObject } from './table.js';
 import type { Faults } from './faults.js';
 import { containerStatus } from '../k8s/pod.js';
+import { GoTimeError, parseRFC3339 } from '../go/time.js';
 
 export interface ServeOptions {
   host?: string;
@@ -498,8 +499,13 @@ function podLog(cluster: SimCluster, r: Route, q: URLSearchParams, res: ServerRe
   const to = lines.length;
   if (sinceSeconds !== null) from = firstAtOrAfter(lines, now - Number(sinceSeconds) * 1000);
   else if (sinceTime !== null) {
-    const t = Date.parse(sinceTime);
-    if (Number.isNaN(t)) throw badRequest(`parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`);
+    let t: number;
+    try {
+      t = parseRFC3339(sinceTime);
+    } catch (e) {
+      if (e instanceof GoTimeError) throw badRequest(e.message);
+      throw e;
+    }
     from = firstAtOrAfter(lines, t);
   }
   const tail = q.get('tailLines');

@@ -1,6 +1,6 @@
 // Server-side printing (meta.k8s.io/v1 Table), which `kubectl get` asks for: the columns and cells the real
 // apiserver computes, so `kubectl get pods -A` against the sim reads like a real cluster.
-import { humanDuration } from '../go/duration.js';
+import { humanDuration } from '../k8s/duration.js';
 import type { CoreEvent, KubeObject, Node, Pod } from '../k8s/types.js';
 
 interface Column {

@@ -69,7 +69,7 @@ describe('colour and terminals', () => {
 
   it('no escape code reaches a pipe, from any command', async () => {
     for (const args of commands) {
-      const r = await runKt(args, { ...t.env, NO_COLOR: '', TERM: 'xterm-256color', FORCE_COLOR: '1' });
+      const r = await runKt(args, { ...t.env, NO_COLOR: '', TERM: 'xterm-256color' });
       expect(r.stdout.includes(ESC), `stdout of kt ${args.join(' ')}`).toBe(false);
       expect(r.stderr.includes(ESC), `stderr of kt ${args.join(' ')}`).toBe(false);
     }

@@ -2,6 +2,7 @@
 // wrong type is skipped and the first problem is the error, fields visited in the JSON's (sorted) key order, with
 // Go's error texts (`json: cannot unmarshal number into Go struct field X.a.b of type string`). The schema names
 // the Go types so the texts can name them too.
+import { goJsonString, marshalGoJSON } from '../../go/json.js';
 import { DecodeError, GoNumber, sortedEntries } from './yaml-json.js';
 import { goQuote } from '../../go/quote.js';
 import type { JV } from './yaml-json.js';
@@ -64,7 +65,7 @@ export function decodeValue(v: JV, s: Schema, ctx: DecodeContext, st: DecodeStat
   if (v === null) return undefined;
   switch (s.k) {
     case 'raw':
-      return new RawExtension(goJsonMarshal(v));
+      return new RawExtension(marshalGoJSON(v));
     case 'string':
       return typeof v === 'string' ? v : typeError(v, s, ctx, st);
     case 'bool':
@@ -125,20 +126,6 @@ export function zeroOf(s: Schema): RawValue {
     case 'struct':
       return {};
   }
-}
-
-/** encoding/json's output for a value (compact, sorted keys, HTML-safe strings): a RawExtension's bytes. */
-function goJsonMarshal(v: JV): string {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return String(v);
-  if (v instanceof GoNumber) return v.text;
-  if (typeof v === 'string') return goJsonString(v);
-  if (Array.isArray(v)) return `[${v.map(goJsonMarshal).join(',')}]`;
-  return `{${sortedEntries(v).map(([k, x]) => `${goJsonString(k)}:${goJsonMarshal(x)}`).join(',')}}`;
-}
-
-export function goJsonString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // The version/kind sniff (apimachinery's SimpleMetaFactory, plain encoding/json) that runs before any decoding.

@@ -1,6 +1,7 @@
 // YAML → JSON values, as sigs.k8s.io/yaml does it with its go-yaml v2 fork, for the kubeconfig and for an exec
 // credential plugin's output: YAML 1.1 plain scalars through the shared go-yaml resolver, JSON numbers kept as Go
 // writes them, Go's map key order, and go-yaml's error wording.
+import { RawMessage } from '../../go/json.js';
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { goBase64Decode } from '../../go/base64.js';
@@ -10,9 +11,7 @@ import { resolveYamlPlain } from '../../go/yaml-resolve.js';
 export class DecodeError extends Error {}
 
 /** A JSON number as Go's encoder writes it; NaN and infinities cannot be written and fail the YAML→JSON step. */
-export class GoNumber {
-  constructor(readonly text: string) {}
-}
+export class GoNumber extends RawMessage {}
 export type JV = string | boolean | null | GoNumber | JV[] | Map<string, JV>;
 
 // YAML → JSON, as sigs.k8s.io/yaml does with its go-yaml v2 fork: YAML 1.1 plain scalars (yes/no/on/off/y/n are

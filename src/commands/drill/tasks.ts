@@ -3,9 +3,10 @@
 // the sim's state at check time — never against a stored answer.
 import type { KubeClient } from '../../client/api.js';
 import { ApiError } from '../../client/errors.js';
-import { eventSortTime, ZERO_TIME } from '../../print/events.js';
+import { eventSortTime } from '../../print/events.js';
+import { ZERO_TIME } from '../../k8s/time.js';
 import { formatCpuMillis, formatMemoryMi, Quantity } from '../../k8s/quantity.js';
-import { podUsage } from '../../print/top.js';
+import { podUsage } from '../../report/top.js';
 
 export interface CheckInput {
   client: KubeClient;

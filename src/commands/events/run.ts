@@ -8,8 +8,9 @@ import { goFileErrorText } from '../../go/os.js';
 import type { CommandContext } from '../../cli/registry.js';
 import { openSession } from '../../cli/session.js';
 import { RawError } from '../../errors.js';
-import { useColor } from '../../print/color.js';
-import { eventSortTime, sortEvents, ZERO_TIME } from '../../print/events.js';
+import { colorsFor, type Colors } from '../../print/color.js';
+import { eventSortTime, sortEvents } from '../../print/events.js';
+import { ZERO_TIME } from '../../k8s/time.js';
 import { goQuote } from '../../go/quote.js';
 import { parseOutputFormat, type OutputFormat } from '../../print/output.js';
 import { RESOURCE_TYPES, type ResourceType } from '../../k8s/resources.js';
@@ -44,7 +45,7 @@ export interface EventsOptions {
   sinceMs: number | undefined;
   related: boolean;
   reconnect: boolean;
-  color: boolean;
+  color: Colors;
 }
 
 /**
@@ -128,7 +129,7 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
       sinceMs,
       related: flags.related === true,
       reconnect: flags.reconnect === true,
-      color: format === undefined && useColor(colorMode, ctx.io.out.isTTY, ctx.io.env),
+      color: colorsFor(format === undefined ? colorMode : 'never', ctx.io.out, ctx.io.env),
     };
     const client = await session.client();
     if (flags.explain) {

@@ -3,17 +3,19 @@
 // kubectl ignores the printer's errors (`o.PrintObj(el, w)`), so a printer that fails prints nothing and the
 // command still succeeds — e.g. -o name, whose printer refuses typed lists.
 import type { IO } from '../../cli/io.js';
-import { EventTablePrinter, marshalStructJSON, toTypedEvent, toTypedEventList } from '../../print/events.js';
+import { EventTablePrinter } from '../../print/events.js';
+import { marshalStructJSON, toTypedEvent, toTypedEventList } from '../../print/events-typed.js';
 import { printObject, type OutputFormat } from '../../print/output.js';
 import { TabWriter } from '../../go/tabwriter.js';
 import type { CoreEvent } from '../../k8s/types.js';
+import type { Colors } from '../../print/color.js';
 
 export interface SinkOptions {
   allNamespaces: boolean;
   noHeaders: boolean;
   format: OutputFormat | undefined;
   showManagedFields: boolean;
-  color: boolean;
+  color: Colors;
 }
 
 export class EventSink {

@@ -1,6 +1,6 @@
 // kt's flags beyond kubectl 1.32, compiled into plain values for the follow core. With none given, everything
 // here is inert and `kt logs` behaves exactly as kubectl does.
-import { parseColorMode, useColor } from '../../print/color.js';
+import { colorsFor, parseColorMode, type Colors } from '../../print/color.js';
 import type { IO } from '../../cli/io.js';
 import { KtError } from '../../errors.js';
 import { parseGoDuration } from '../../go/duration.js';
@@ -14,7 +14,7 @@ export interface Extras {
   include: RegExp[];
   exclude: RegExp[];
   highlight: RegExp[];
-  color: boolean;
+  color: Colors;
   json: boolean;
   waitFor: RegExp | undefined;
   /** --timeout in ms (0 = none). */
@@ -31,9 +31,9 @@ function regex(flag: string, source: string): RegExp {
   }
 }
 
-/** --color: auto colours a terminal unless NO_COLOR is set. */
-export function colorEnabled(when: string, io: IO): boolean {
-  return useColor(parseColorMode(when), io.out.isTTY, io.env);
+/** --color: auto colours a terminal unless NO_COLOR is set (print/color.ts has the rules). */
+export function colorEnabled(when: string, io: IO): Colors {
+  return colorsFor(parseColorMode(when), io.out, io.env);
 }
 
 export function compileExtras(flags: LogsFlags, io: IO): Extras {

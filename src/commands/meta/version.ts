@@ -46,7 +46,7 @@ export async function runVersion(ctx: CommandContext, flags: VersionFlags, versi
   const doc: Record<string, unknown> = { clientVersion: client, ...(server ? { serverVersion: server } : {}) };
   if (flags.output === 'json') io.out.write(`${JSON.stringify(doc, null, 2)}\n`);
   else if (flags.output === 'yaml') {
-    const { printYAML } = await import('../../print/output.js');
+    const { printYAML } = await import('../../print/yaml.js');
     io.out.write(printYAML(doc));
   } else {
     io.out.write(`Client Version: ${client['gitVersion']}\n`);

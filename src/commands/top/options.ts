@@ -1,6 +1,6 @@
 // `kt top pod|node` options, kubectl's way: complete (args, namespace, clients) → validate (pure) → run.
 import { KtError, UsageError } from '../../errors.js';
-import type { SortBy } from '../../print/top.js';
+import type { SortBy } from '../../report/top.js';
 import { parseColorMode, type ColorMode } from '../../print/color.js';
 import { parseRequestTimeout } from '../../go/duration.js';
 import { parseOutputFormat, type OutputFormat } from '../../print/output.js';

@@ -3,7 +3,7 @@
 import type { IO } from '../../cli/io.js';
 import { sleep } from '../../util/sleep.js';
 import { interruptSignal, InterruptedError, unlessInterrupted } from '../../cli/interrupt.js';
-import { paintLines, useColor, type ColorMode } from '../../print/color.js';
+import { CLEAR_SCREEN, colorsFor, type ColorMode } from '../../print/color.js';
 
 export interface Frame {
   out: string;
@@ -13,8 +13,8 @@ export interface Frame {
 }
 
 export function paintFrame(frame: Frame, color: ColorMode, io: IO): string {
-  if (!frame.hot || !useColor(color, io.out.isTTY, io.env)) return frame.out;
-  return paintLines(frame.out, frame.hot.map((h) => (h ? 'red' : undefined)));
+  if (!frame.hot) return frame.out;
+  return colorsFor(color, io.out, io.env).lines(frame.out, frame.hot.map((h) => (h ? 'hot' : undefined)));
 }
 
 export async function render(io: IO, color: ColorMode, watchMs: number | undefined, frame: () => Promise<Frame>): Promise<void> {
@@ -30,7 +30,7 @@ export async function render(io: IO, color: ColorMode, watchMs: number | undefin
       // A slow server must not hold Ctrl-C up: the frame is abandoned, and the process ends.
       const f = await unlessInterrupted(frame(), interrupt);
       const text = paintFrame(f, color, io);
-      if (io.out.isTTY) io.out.write(`\x1b[H\x1b[2J${text}`);
+      if (io.out.isTTY) io.out.write(`${CLEAR_SCREEN}${text}`);
       else io.out.write(`${text}\n`);
       if (f.err) io.err.write(f.err);
       await sleep(watchMs, interrupt.signal);

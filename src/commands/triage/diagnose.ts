@@ -2,7 +2,7 @@
 // Pure (the clock is passed in), so each unhealthy pattern is testable without a cluster.
 import type { ContainerStatus, CoreEvent, Node, Pod } from '../../k8s/types.js';
 import type { PodUsage } from '../../report/top.js';
-import { humanDuration } from '../../go/duration.js';
+import { humanDuration } from '../../k8s/duration.js';
 
 /** What is wrong, as a short stable word (`-o json` consumers switch on it). */
 export type Cause =

@@ -4,10 +4,11 @@ import type { KubeClient } from '../../client/api.js';
 import type { CommandContext } from '../../cli/registry.js';
 import { openSession } from '../../cli/session.js';
 import { ExitError, KtError } from '../../errors.js';
-import { useColor } from '../../print/color.js';
+import { colorsFor } from '../../print/color.js';
 import { formatExplain, kubectlWords, type ExplainLine } from '../../cli/explain.js';
 import { printObject } from '../../print/output.js';
-import { printTriage, triageReport, type PodReport, type TriageReport } from '../../report/triage.js';
+import { triageReport, type PodReport, type TriageReport } from '../../report/triage.js';
+import { printTriage } from '../../print/triage.js';
 import type { Pod } from '../../k8s/types.js';
 import { LOG_TAIL, triagePod } from './collect.js';
 import { completeTriage, EXIT_UNHEALTHY, TRIAGE_KINDS, validateTriage, type TriageFlags, type TriageOptions } from './options.js';
@@ -71,7 +72,7 @@ export async function triage(ctx: CommandContext, flags: TriageFlags, args: read
     const report = triageReport(found.target, shown, reports.length);
     if (o.explain) ctx.io.err.write(formatExplain(explainTriage(report, o, ctx), ctx.globals));
     if (o.output) ctx.io.out.write(printObject(report, o.output));
-    else ctx.io.out.write(printTriage(report, now, useColor(o.color, ctx.io.out.isTTY, ctx.io.env)));
+    else ctx.io.out.write(printTriage(report, now, colorsFor(o.color, ctx.io.out, ctx.io.env)));
     unhealthy = !report.healthy;
   } finally {
     await session.close();
