@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { KtError } from '../errors.js';
 import { shellLine } from '../print/shell.js';
+import { GLOBAL_FLAGS } from './global-flags.js';
 
 /** kubectl 1.32's commands that kt does not have (kt's own top, logs, events, debug, completion, version, options). */
 const KUBECTL_ONLY = new Set([
@@ -11,6 +12,9 @@ const KUBECTL_ONLY = new Set([
   'exec', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate', 'api-resources',
   'api-versions', 'config', 'plugin', 'alpha',
 ]);
+
+/** kt's own global switches (`--demo`), which kubectl would refuse. */
+const KT_ONLY_BOOLEANS = GLOBAL_FLAGS.filter((f) => !f.kubectl && f.type === 'bool').map((f) => `--${f.name}`);
 
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
@@ -33,6 +37,11 @@ function suggestions(typed: string, program: Command): string {
 
 /** The error for `kt WORD …` when WORD is no kt command; `argv` is the whole command line after the root. */
 export function unknownRootCommand(word: string, argv: readonly string[], program: Command, root: string): KtError {
-  if (KUBECTL_ONLY.has(word)) return new KtError(`kt does not do "${word}"; use kubectl: ${shellLine(['kubectl', ...argv])}`);
+  if (KUBECTL_ONLY.has(word)) {
+    const words = argv.filter((a) => !KT_ONLY_BOOLEANS.some((f) => a === f || a.startsWith(`${f}=`)));
+    // kubectl cannot reach the in-process demo cluster; `kt sim` serves the same one on a port, with a kubeconfig.
+    const demo = words.length < argv.length ? ' (against `kt sim`: --demo is kt\'s own)' : '';
+    return new KtError(`kt does not do "${word}"; use kubectl: ${shellLine(['kubectl', ...words])}${demo}`);
+  }
   return new KtError(`unknown command "${word}" for "${root}"${suggestions(word, program)}`);
 }

@@ -25,6 +25,10 @@ describe('a kubectl command kt does not have', () => {
     }
   });
 
+  it('leaves kt\'s own --demo out of the kubectl command, and says where the demo cluster is', async () => {
+    expect((await kt(['--demo', 'get', 'pods', '-n', 'shop'])).stderr).toBe("error: kt does not do \"get\"; use kubectl: kubectl get pods -n shop (against `kt sim`: --demo is kt's own)\n");
+  });
+
   it('says the same as a kubectl plugin, where the command is plain kubectl', async () => {
     expect((await kt(['get', 'nodes'], 'kubectl triage')).stderr).toBe('error: kt does not do "get"; use kubectl: kubectl get nodes\n');
   });
