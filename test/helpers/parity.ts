@@ -59,10 +59,16 @@ export function expectKubectl(kubectl: Result, want: KubectlExpectation, what = 
  * final message. kt does no API discovery — it knows its few resources — so it has nothing to log there; these
  * lines, and only these, are dropped from kubectl's stderr before the comparison.
  */
-const DISCOVERY_LOG = /^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ memcache\.go:\d+\] .*\n/gm;
+const DISCOVERY_LINE = String.raw`E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ memcache\.go:\d+\] .*\n`;
+const DISCOVERY_LOG = new RegExp(`^${DISCOVERY_LINE}`, 'gm');
 
 export function withoutDiscoveryLog(stderr: string): string {
   return stderr.replace(DISCOVERY_LOG, '');
+}
+
+/** kubectl's stderr where its discovery fails: any discovery log lines, then exactly `text`. */
+export function afterDiscoveryLog(text: string): RegExp {
+  return new RegExp(`^(?:${DISCOVERY_LINE})*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
 export interface CompareOptions {

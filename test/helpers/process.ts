@@ -141,10 +141,13 @@ export function startKt(args: readonly string[], env: Record<string, string> = {
   return spawnProcess(process.execPath, [KT_BIN, ...args], { NO_COLOR: '1', ...env }, options);
 }
 
-/** Resolves once `cond()` holds (checked every 20 ms: for state no output announces); rejects after the ceiling. */
-export async function until(what: string, cond: () => boolean, ceilingMs = HUNG_MS): Promise<void> {
+/**
+ * Resolves once `cond()` holds (checked every 20 ms: for state no output announces, or a question to ask again);
+ * rejects after the ceiling.
+ */
+export async function until(what: string, cond: () => boolean | Promise<boolean>, ceilingMs = HUNG_MS): Promise<void> {
   const end = Date.now() + ceilingMs;
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() > end) throw new Error(`hung: timed out waiting for ${what} (${ceilingMs} ms)`);
     await new Promise((r) => setTimeout(r, 20));
   }
