@@ -1,7 +1,7 @@
 // Running real kubectl 1.32 and the built kt with the same arguments against the same simulated cluster. Parity
 // tests compare the two through test/helpers/parity.ts, which first checks that kubectl did what the case says.
 import { requirement } from './requirements.js';
-import { HUNG_MS, spawnProcess, startKt, type Proc, type Result } from './process.js';
+import { HUNG_MS, spawnProcess, startKt, type Proc, type Result, type SpawnOptions } from './process.js';
 
 export { KT_BIN, ROOT } from './paths.js';
 export type { Result } from './process.js';
@@ -10,18 +10,18 @@ export type { Result } from './process.js';
 export const KUBECTL = requirement('kubectl');
 
 /** Runs the built kt (bin/kt.js) with the Node running the tests, to its end. */
-export function runKt(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
-  return startKt(args, env).result(HUNG_MS);
+export function runKt(args: readonly string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Promise<Result> {
+  return startKt(args, env, options).result(HUNG_MS);
 }
 
 /** Starts kubectl 1.32 as a child process (test/helpers/process.ts: wait for its output, interrupt it). */
-export function startKubectl(args: readonly string[], env: Record<string, string> = {}): Proc {
+export function startKubectl(args: readonly string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Proc {
   if (!KUBECTL) throw new Error("kubectl 1.32 is not available (tag the test with needs('kubectl'))");
-  return spawnProcess(KUBECTL, args, env);
+  return spawnProcess(KUBECTL, args, env, options);
 }
 
-export function runKubectl(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
-  return startKubectl(args, env).result(HUNG_MS);
+export function runKubectl(args: readonly string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Promise<Result> {
+  return startKubectl(args, env, options).result(HUNG_MS);
 }
 
 /** kubectl names itself in usage hints; kt names itself. Everything else must be identical. */

@@ -60,10 +60,13 @@ function exitCode(e: Exit): number {
 export interface SpawnOptions {
   /** Written to stdin, which is then closed; without it stdin is closed at once (as with `< /dev/null`). */
   stdin?: string;
+  cwd?: string;
+  /** Only `env`, not the test process's environment beneath it (no KUBECONFIG, proxy or CI variables leak in). */
+  onlyEnv?: boolean;
 }
 
 export function spawnProcess(file: string, args: readonly string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Proc {
-  const child = spawn(file, [...args], { env: { ...process.env, ...env } });
+  const child = spawn(file, [...args], { env: options.onlyEnv ? env : { ...process.env, ...env }, ...(options.cwd ? { cwd: options.cwd } : {}) });
   const text: Record<Stream, string> = { stdout: '', stderr: '' };
   const waiters = new Set<() => void>();
   const changed = (): void => {
