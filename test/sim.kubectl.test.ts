@@ -1,33 +1,35 @@
 // A CKA learner's path: start `kt sim` as a process, point real kubectl 1.32 at the kubeconfig it writes, and use
 // it. Each command must succeed and say what a real cluster would.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KT_BIN, KUBECTL, runKubectl } from './helpers/kubectl.js';
+import { runKubectl } from './helpers/kubectl.js';
+import { startKt, until, type Proc } from './helpers/process.js';
+import { needs } from './helpers/requirements.js';
 
-async function startSimProcess(extra: string[]): Promise<{ proc: ChildProcess; dir: string; env: Record<string, string>; kubeconfig: string }> {
+/** `kt sim` as a process, once it has written its kubeconfig (it does so when it is listening). */
+async function startSimProcess(extra: string[]): Promise<{ proc: Proc; dir: string; env: Record<string, string>; kubeconfig: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'kt-sim-'));
   const kubeconfig = join(dir, 'kubeconfig');
-  const proc = spawn(process.execPath, [KT_BIN, 'sim', '--port', '0', '--kubeconfig-out', kubeconfig, ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const deadline = Date.now() + 15_000;
-  while (!existsSync(kubeconfig)) {
-    if (Date.now() > deadline || proc.exitCode !== null) throw new Error('kt sim did not write its kubeconfig');
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  const proc = startKt(['sim', '--port', '0', '--kubeconfig-out', kubeconfig, ...extra]);
+  await Promise.race([until('kt sim to write its kubeconfig', () => existsSync(kubeconfig)), proc.exited.then((e) => Promise.reject(new Error(`kt sim exited (${e.code}): ${proc.stderr()}`)))]);
   return { proc, dir, kubeconfig, env: { KUBECONFIG: kubeconfig, HOME: dir } };
 }
 
-describe.skipIf(!KUBECTL)('real kubectl against `kt sim`', () => {
+async function stopSimProcess(sim: Awaited<ReturnType<typeof startSimProcess>> | undefined): Promise<void> {
+  if (!sim) return;
+  sim.proc.child.kill('SIGTERM');
+  await sim.proc.result();
+  rmSync(sim.dir, { recursive: true, force: true });
+}
+
+describe('real kubectl against `kt sim`', needs('kubectl'), () => {
   let sim: Awaited<ReturnType<typeof startSimProcess>>;
   beforeAll(async () => {
     sim = await startSimProcess(['--frozen']);
   });
-  afterAll(() => {
-    sim?.proc.kill('SIGTERM');
-    if (sim) rmSync(sim.dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopSimProcess(sim));
 
   it('writes a complete kubeconfig once it is serving', () => {
     expect(readFileSync(sim.kubeconfig, 'utf8')).toMatch(/server: http:\/\/127\.0\.0\.1:\d+/);
@@ -79,21 +81,22 @@ describe.skipIf(!KUBECTL)('real kubectl against `kt sim`', () => {
   it('kubectl debug adds an ephemeral container that then runs', async () => {
     const r = await runKubectl(['debug', '-n', 'shop', 'web-7d9c6b5f4-zt8mn', '--image=busybox:1.37', '--profile=general', '-c', 'dbg'], sim.env);
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
-    await new Promise((res) => setTimeout(res, 500));
-    const state = await runKubectl(['get', 'pod', '-n', 'shop', 'web-7d9c6b5f4-zt8mn', '-o', 'jsonpath={.spec.ephemeralContainers[0].name} {.spec.ephemeralContainers[0].securityContext.capabilities.add[0]} {.status.ephemeralContainerStatuses[0].state.running.startedAt}'], sim.env);
-    expect(state.stdout).toMatch(/^dbg SYS_PTRACE \d{4}-\d\d-\d\dT/);
+    // The sim starts the container a moment after the patch: ask until it runs (the ceiling ends a hung test).
+    const jsonpath = 'jsonpath={.spec.ephemeralContainers[0].name} {.spec.ephemeralContainers[0].securityContext.capabilities.add[0]} {.status.ephemeralContainerStatuses[0].state.running.startedAt}';
+    await until('the debug container to run', async () => {
+      const got = await runKubectl(['get', 'pod', '-n', 'shop', 'web-7d9c6b5f4-zt8mn', '-o', jsonpath], sim.env);
+      expect(got).toMatchObject({ code: 0, stderr: '' });
+      return /^dbg SYS_PTRACE \d{4}-\d\d-\d\dT/.test(got.stdout);
+    });
   });
 });
 
-describe.skipIf(!KUBECTL)('real kubectl against `kt sim --tls`', () => {
+describe('real kubectl against `kt sim --tls`', needs('kubectl'), () => {
   let sim: Awaited<ReturnType<typeof startSimProcess>>;
   beforeAll(async () => {
     sim = await startSimProcess(['--tls', '--token', 'cka-practice']);
   });
-  afterAll(() => {
-    sim?.proc.kill('SIGTERM');
-    if (sim) rmSync(sim.dir, { recursive: true, force: true });
-  });
+  afterAll(() => stopSimProcess(sim));
 
   it('verifies the generated CA and authenticates with the token', async () => {
     const r = await runKubectl(['top', 'node'], sim.env);

@@ -1,8 +1,8 @@
 // kt top beyond kubectl: -o json|yaml, --resources, --watch and colour. Defaults stay kubectl's (see the parity
 // tests); these flags are kt's own.
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KT_BIN, runKt } from './helpers/kubectl.js';
+import { runKt } from './helpers/kubectl.js';
+import { startKt } from './helpers/process.js';
 import { startTestSim, type TestSim } from './helpers/sim.js';
 
 describe('kt top extensions', () => {
@@ -60,14 +60,17 @@ describe('kt top extensions', () => {
   });
 
   it('--watch appends a table per interval when piped, and a NAME after -w is still the NAME', async () => {
-    const child = spawn(process.execPath, [KT_BIN, 'top', 'pod', '-n', 'shop', '-w', 'payments-0', '--', ], { env: { ...process.env, ...t.env } });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    await new Promise((r) => setTimeout(r, 2600));
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    expect(code).toBe(0);
-    const tables = out.split('\n\n').filter((s) => s.trim() !== '');
+    const kt = startKt(['top', 'pod', '-n', 'shop', '-w', 'payments-0', '--'], t.env);
+    try {
+      // Two whole tables (header and row each) printed: the watch repeats. Then Ctrl-C.
+      await kt.waitForOutput((out) => (out.match(/^NAME .*\n\S.*\n/gm) ?? []).length >= 2, { what: 'two tables' });
+      kt.interrupt();
+      const r = await kt.result();
+      expect(r.code).toBe(0);
+    } finally {
+      kt.kill();
+    }
+    const tables = kt.stdout().split('\n\n').filter((s) => s.trim() !== '');
     expect(tables.length).toBeGreaterThanOrEqual(2);
     for (const table of tables) expect(table.split('\n')[1]).toMatch(/^payments-0 {3}188m {9}1280Mi {10}$/);
   });

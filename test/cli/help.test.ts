@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
 import { buildProgram, main } from '../../src/cli/main.js';
 import { flagDefault } from '../../src/cli/help.js';
-import { KUBECTL, runKubectl } from '../helpers/kubectl.js';
+import { runKubectl } from '../helpers/kubectl.js';
+import { expectKubectl, succeeds } from '../helpers/parity.js';
+import { needs } from '../helpers/requirements.js';
 
 async function run(args: string[], root = 'kt') {
   const io = bufferIO({ HOME: '/nonexistent' });
@@ -109,9 +111,10 @@ describe('help', () => {
     expect(r.stdout).toMatch(/\n\n$/);
   });
 
-  it.skipIf(!KUBECTL)('has the section order of kubectl 1.32\'s help for the same command', async () => {
+  it('has the section order of kubectl 1.32\'s help for the same command', needs('kubectl'), async () => {
     for (const args of [['top', 'pod'], ['top', 'node'], ['top'], ['logs'], ['events'], ['debug'], ['completion'], ['version'], []]) {
-      const k = await runKubectl([...args, '--help']);
+      const k = await runKubectl([...args, '--help'], { HOME: '/nonexistent' });
+      expectKubectl(k, succeeds(), `kubectl ${args.join(' ')} --help`);
       const t = await run([...args, '--help']);
       const ks = headings(k.stdout).filter((h) => !/Commands|plugins/.test(h)); // kubectl's root groups differ from kt's
       const ts = headings(t.stdout).filter((h) => !/Commands/.test(h));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KUBECTL, runKt, runKubectl } from '../helpers/kubectl.js';
+import { compareResults, quiet } from '../helpers/parity.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;
@@ -30,7 +31,7 @@ describe('output for scripts', () => {
     // kubectl 1.32's events -o name prints nothing (its events printer names no object); kt does the same.
     const name = await runKt(['events', '-n', 'shop', '-o', 'name'], t.env);
     expect(name.code).toBe(0);
-    if (KUBECTL) expect(name).toEqual(await runKubectl(['events', '-n', 'shop', '-o', 'name'], t.env));
+    if (KUBECTL) await compareResults(quiet(), name, await runKubectl(['events', '-n', 'shop', '-o', 'name'], t.env));
     expect(JSON.parse((await runKt(['events', '-n', 'shop', '-o', 'json'], t.env)).stdout)).toMatchObject({ kind: 'EventList' });
     expect((await runKt(['events', '-n', 'shop', '-o', 'yaml'], t.env)).stdout).toMatch(/^apiVersion: v1\nitems:\n/);
     const jp = (await runKt(['events', '-n', 'shop', '--types=Warning', '-o', 'jsonpath={range .items[*]}{.reason}{"\\n"}{end}'], t.env)).stdout;

@@ -1,7 +1,9 @@
 // -v: kubectl's klog lines for the kubeconfig loader and each request, in the same format (timestamps and pids
 // masked), with credentials masked at every level.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { both, KUBECTL, runKt } from '../helpers/kubectl.js';
+import { both, runKt } from '../helpers/kubectl.js';
+import { expectKubectl, succeeds } from '../helpers/parity.js';
+import { needs } from '../helpers/requirements.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
 
 /** klog lines of one source file, with the clock and the pid masked. */
@@ -19,8 +21,9 @@ describe('kt -v', () => {
   });
   afterAll(async () => t?.stop());
 
-  it.skipIf(!KUBECTL)('logs the kubeconfig it loaded and every request at -v=6, as kubectl does', async () => {
+  it('logs the kubeconfig it loaded and every request at -v=6, as kubectl does', needs('kubectl'), async () => {
     const { kt, kubectl } = await both(['top', 'pod', '-n', 'shop', '-v=6'], t.env);
+    expectKubectl(kubectl, succeeds(/ loader\.go:\d+\] Config loaded from file: /));
     expect(kt.code).toBe(0);
     expect(klog(kt.stderr, 'loader.go')).toEqual(klog(kubectl.stderr, 'loader.go'));
     expect(klog(kt.stderr, 'loader.go')).toEqual([`I<time> <pid> loader.go:402] Config loaded from file:  ${t.kubeconfig}`]);

@@ -3,7 +3,9 @@ import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KT_BIN, KUBECTL, runKt, runKubectl } from '../helpers/kubectl.js';
+import { KT_BIN, runKt, runKubectl } from '../helpers/kubectl.js';
+import { expectKubectl, succeeds } from '../helpers/parity.js';
+import { needs } from '../helpers/requirements.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;
@@ -41,7 +43,7 @@ describe('kt version', () => {
   });
 });
 
-describe.skipIf(!KUBECTL)('kubectl triage (kt as a kubectl plugin)', () => {
+describe('kubectl triage (kt as a kubectl plugin)', needs('kubectl'), () => {
   let env: Record<string, string>;
   beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 'kt-plugin-'));
@@ -55,8 +57,8 @@ describe.skipIf(!KUBECTL)('kubectl triage (kt as a kubectl plugin)', () => {
     // Events whose ages print in hours or days, so two runs a moment apart cannot straddle a second.
     for (const args of [['top', 'pod', '-A'], ['top', 'node'], ['-n', 'shop', 'top', 'pod', '--sort-by=cpu'], ['events', '-n', 'batch'], ['events', '-n', 'shop', '--for', 'deploy/web'], ['logs', '-n', 'shop', 'deploy/web', '--tail=1']]) {
       const [viaKubectl, kt] = await Promise.all([runKubectl(['triage', ...args], env), runKt(args, t.env)]);
+      expectKubectl(viaKubectl, succeeds(args[0] === 'logs' ? 'Found 2 pods, using pod/web-7d9c6b5f4-kx2vq\n' : 'empty'), `kubectl triage ${args.join(' ')}`);
       expect(viaKubectl, args.join(' ')).toEqual(kt);
-      expect(kt.code).toBe(0);
     }
   });
 

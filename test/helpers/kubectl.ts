@@ -1,62 +1,27 @@
-// Parity harness: run real kubectl 1.32 and kt with the same arguments against the same simulated cluster and
-// compare stdout, stderr and exit code.
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Running real kubectl 1.32 and the built kt with the same arguments against the same simulated cluster. Parity
+// tests compare the two through test/helpers/parity.ts, which first checks that kubectl did what the case says.
+import { requirement } from './requirements.js';
+import { HUNG_MS, spawnProcess, startKt, type Proc, type Result, type SpawnOptions } from './process.js';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const KT_BIN = join(ROOT, 'bin', 'kt.js');
+export { KT_BIN, ROOT } from './paths.js';
+export type { Result } from './process.js';
 
-/** kubectl 1.32: $KT_KUBECTL, `kubectl.1.32` on PATH, or beside the Cloud SDK dispatcher `kubectl` links to. */
-function findKubectl(): string | undefined {
-  const candidates: string[] = [];
-  if (process.env['KT_KUBECTL']) candidates.push(process.env['KT_KUBECTL']);
-  const which = (name: string): string | undefined => {
-    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-    return r.status === 0 ? r.stdout.trim() : undefined;
-  };
-  const pinned = which('kubectl.1.32');
-  if (pinned) candidates.push(pinned);
-  const dispatcher = which('kubectl');
-  if (dispatcher) candidates.push(join(dirname(realpathSync(dispatcher)), 'kubectl.1.32'));
-  for (const c of candidates) {
-    if (!existsSync(c)) continue;
-    const v = spawnSync(c, ['version', '--client', '-o', 'json'], { encoding: 'utf8' });
-    if (v.status === 0 && /"gitVersion":\s*"v1\.32\./.test(v.stdout)) return c;
-  }
-  return undefined;
+/** kubectl 1.32 (test/helpers/requirements.ts finds it), or undefined; tests that need it are tagged `needs('kubectl')`. */
+export const KUBECTL = requirement('kubectl');
+
+/** Runs the built kt (bin/kt.js) with the Node running the tests, to its end. */
+export function runKt(args: readonly string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Promise<Result> {
+  return startKt(args, env, options).result(HUNG_MS);
 }
 
-export const KUBECTL = findKubectl();
-if (!KUBECTL) {
-  process.stderr.write('\n*** kubectl 1.32 not found (set KT_KUBECTL): parity tests against real kubectl are SKIPPED ***\n\n');
+/** Starts kubectl 1.32 as a child process (test/helpers/process.ts: wait for its output, interrupt it). */
+export function startKubectl(args: readonly string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Proc {
+  if (!KUBECTL) throw new Error("kubectl 1.32 is not available (tag the test with needs('kubectl'))");
+  return spawnProcess(KUBECTL, args, env, options);
 }
 
-export interface Result {
-  stdout: string;
-  stderr: string;
-  code: number;
-}
-
-function run(file: string, args: readonly string[], env: Record<string, string>, timeoutMs = 20_000): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(file, [...args], { env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
-      resolve({ stdout, stderr, code });
-    });
-  });
-}
-
-/** Runs the built kt (bin/kt.js) with the Node running the tests. */
-export function runKt(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
-  return run(process.execPath, [KT_BIN, ...args], { NO_COLOR: '1', ...env });
-}
-
-export function runKubectl(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
-  if (!KUBECTL) throw new Error('kubectl 1.32 is not available');
-  // A throwaway cache dir keeps one test's discovery cache from answering for another sim on a reused port.
-  return run(KUBECTL, [...args], env);
+export function runKubectl(args: readonly string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Promise<Result> {
+  return startKubectl(args, env, options).result(HUNG_MS);
 }
 
 /** kubectl names itself in usage hints; kt names itself. Everything else must be identical. */
@@ -64,8 +29,8 @@ export function asKt(text: string): string {
   return text.replace(/'kubectl /g, "'kt ").replace(/"kubectl /g, '"kt ');
 }
 
-/** Runs both at once (so that ages computed from "now" agree) and returns both results. */
+/** Runs both at once (so that ages computed from "now" agree as closely as they can) and returns both results. */
 export async function both(args: readonly string[], env: Record<string, string>): Promise<{ kt: Result; kubectl: Result }> {
   const [kt, kubectl] = await Promise.all([runKt(args, env), runKubectl(args, env)]);
-  return { kt, kubectl: { ...kubectl, stderr: asKt(kubectl.stderr), stdout: kubectl.stdout } };
+  return { kt, kubectl: { ...kubectl, stderr: asKt(kubectl.stderr) } };
 }
