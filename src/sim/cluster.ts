@@ -35,6 +35,13 @@ export class SimCluster {
   readonly now: () => number;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly startDelayMs: number;
+  /**
+   * How often a watch that asked for bookmarks (allowWatchBookmarks=true) gets one: the apiserver's watch cache
+   * sends them about once a minute. Tests shorten it.
+   */
+  bookmarkIntervalMs = 60_000;
+  /** Every open watch that asked for bookmarks: sends it one now. */
+  readonly bookmarkers = new Set<() => void>();
 
   constructor(readonly options: SimOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -67,6 +74,11 @@ export class SimCluster {
     const t = setInterval(fn, ms);
     t.unref();
     this.timers.add(t);
+  }
+
+  /** Sends every watch that asked for bookmarks one now, as the interval would (tests use it to pick the moment). */
+  sendBookmarks(): void {
+    for (const send of this.bookmarkers) send();
   }
 
   after(ms: number, fn: () => void): void {

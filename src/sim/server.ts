@@ -312,12 +312,21 @@ function watch(cluster: SimCluster, r: Route, q: URLSearchParams, req: IncomingM
   const inScope = (o: KubeObject): boolean => (!r.type.namespaced || r.namespace === undefined || o.metadata?.namespace === r.namespace) && filter.matches(o);
   const rvParam = q.get('resourceVersion') ?? '';
   const table = wantsTable(req);
+  const bookmarks = q.get('allowWatchBookmarks') === 'true' || q.get('allowWatchBookmarks') === '1';
+  const initialEvents = q.get('sendInitialEvents') === 'true';
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
   // The apiserver answers a watch at once; clients wait for the headers before they wait for events.
   res.flushHeaders();
   const send = (type: string, obj: KubeObject): void => {
     const object = table ? toTable(r.type.kind, [obj], cluster.now(), obj.metadata?.resourceVersion ?? '', 'Metadata') : withTypeMeta(r.type, obj);
     res.write(`${JSON.stringify({ type, object })}\n`);
+  };
+  // A bookmark, as the watch cache sends one: an object of the watched kind carrying only the latest
+  // resourceVersion (and, after sendInitialEvents' initial state, the annotation that marks its end).
+  const bookmark = (initialEventsEnd: boolean): void => {
+    if (res.writableEnded || res.destroyed) return;
+    const metadata = { resourceVersion: String(cluster.store.currentRevision), ...(initialEventsEnd ? { annotations: { 'k8s.io/initial-events-end': 'true' } } : {}) };
+    res.write(`${JSON.stringify({ type: 'BOOKMARK', object: { kind: r.type.kind, apiVersion: groupVersion(r.type), metadata } })}\n`);
   };
   // As the apiserver's watch cache does: an object that starts or stops matching the selector is ADDED or DELETED.
   const deliver = (e: StoredEvent): void => {
@@ -326,8 +335,9 @@ function watch(cluster: SimCluster, r: Route, q: URLSearchParams, req: IncomingM
     if (e.type === 'MODIFIED' && now !== before) send(now ? 'ADDED' : 'DELETED', e.object);
     else if (now) send(e.type, e.object);
   };
-  if (rvParam === '' || rvParam === '0') {
+  if (initialEvents || rvParam === '' || rvParam === '0') {
     for (const o of cluster.store.list(r.type, r.type.namespaced ? r.namespace : undefined)) if (filter.matches(o)) send('ADDED', o);
+    if (initialEvents && bookmarks) bookmark(true);
   } else {
     const changes = cluster.store.changesSince(r.type, Number(rvParam));
     if (!changes) {
@@ -337,11 +347,21 @@ function watch(cluster: SimCluster, r: Route, q: URLSearchParams, req: IncomingM
     for (const c of changes) deliver(c);
   }
   const unsubscribe = cluster.store.subscribe(r.type, deliver);
+  const timers: NodeJS.Timeout[] = [];
   const timeout = Number(q.get('timeoutSeconds') ?? '0');
-  const timer = timeout > 0 ? setTimeout(() => res.end(), timeout * 1000) : undefined;
+  if (timeout > 0) timers.push(setTimeout(() => res.end(), timeout * 1000));
+  if (bookmarks) {
+    // About once a minute, and once more shortly before the watch's own timeout (the watch cache's rule: every
+    // watcher that asked gets at least one before it ends).
+    timers.push(setInterval(() => bookmark(false), cluster.bookmarkIntervalMs));
+    if (timeout > 2) timers.push(setTimeout(() => bookmark(false), (timeout - 2) * 1000));
+  }
+  const now = (): void => bookmark(false);
+  if (bookmarks) cluster.bookmarkers.add(now);
   res.on('close', () => {
     unsubscribe();
-    if (timer) clearTimeout(timer);
+    cluster.bookmarkers.delete(now);
+    for (const t of timers) clearTimeout(t);
   });
 }
 
