@@ -12,6 +12,8 @@ export interface ListOptions {
   fieldSelector?: string;
   /** Page size; every page is fetched. */
   limit?: number;
+  /** The first page's resourceVersion ('0': whatever the apiserver's watch cache holds, as informers list). */
+  resourceVersion?: string;
 }
 
 export type { PodLogOptions };
@@ -52,7 +54,8 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
     let cont: string | undefined;
     let result: KubeList<T> | undefined;
     do {
-      const page: KubeList<T> = await this.get<KubeList<T>>(path, { ...selectorQuery(options), limit: options.limit, continue: cont });
+      // A continue token carries the list's resourceVersion; the first page names it.
+      const page: KubeList<T> = await this.get<KubeList<T>>(path, { ...selectorQuery(options), limit: options.limit, continue: cont, resourceVersion: cont ? undefined : options.resourceVersion });
       if (result) result.items.push(...(page.items ?? []));
       else result = { ...page, items: page.items ?? [] };
       cont = page.metadata?.continue || undefined;
