@@ -147,30 +147,6 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
     return this.transport.open({ path: `${objectPath(PODS, namespace, pod)}/log`, query, ...(signal ? { signal } : {}) });
   }
 
-  /**
-   * Watches a collection: NDJSON events until the server ends the stream or `signal` aborts. Resolves when the
-   * stream ends; a line that is not JSON is an error (client-node silently drops them).
-   */
-  async watch<T extends KubeObject>(path: string, query: HttpRequest['query'], onEvent: (e: WatchEvent<T>) => void, signal?: AbortSignal): Promise<void> {
-    const res = await this.transport.open({ path, query: { ...query, watch: true }, ...(signal ? { signal } : {}) });
-    let buffered = '';
-    try {
-      for await (const chunk of res) {
-        buffered += (chunk as Buffer).toString('utf8');
-        let nl: number;
-        while ((nl = buffered.indexOf('\n')) >= 0) {
-          const line = buffered.slice(0, nl).trim();
-          buffered = buffered.slice(nl + 1);
-          if (line !== '') onEvent(JSON.parse(line) as WatchEvent<T>);
-        }
-      }
-    } catch (e) {
-      if (signal?.aborted) return;
-      throw e;
-    }
-    if (buffered.trim() !== '') onEvent(JSON.parse(buffered) as WatchEvent<T>);
-  }
-
   /** Adds ephemeral containers with the strategic merge patch kubectl sends. */
   patchEphemeralContainers(namespace: string, pod: string, patch: unknown): Promise<Pod> {
     return this.transport.json<Pod>({ method: 'PATCH', path: `${objectPath(PODS, namespace, pod)}/ephemeralcontainers`, body: patch, contentType: 'application/strategic-merge-patch+json' });
@@ -224,11 +200,6 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
       throw e;
     }
   }
-}
-
-export interface WatchEvent<T extends KubeObject = KubeObject> {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
-  object: T;
 }
 
 /** A label selector string from a workload's spec.selector (matchLabels and matchExpressions) or a service's map. */

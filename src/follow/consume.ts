@@ -16,7 +16,7 @@ export interface ConsumeOptions {
 }
 
 /** What kubectl shows for a stream that broke mid-way (Go's io.ErrUnexpectedEOF). */
-function streamErrorMessage(e: unknown): string {
+export function streamErrorMessage(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err && (err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.message === 'aborted')) return 'unexpected EOF';
   return err instanceof Error ? err.message : String(e);

@@ -1,7 +1,7 @@
 // A log stream that survives being dropped. The server is asked for timestamps; when the stream ends while the
 // container still runs (an EOF from a proxy, a reset, log rotation), it is reopened from the last timestamp seen
 // and lines already delivered are skipped — so no line is lost and none repeats.
-import { lines } from './consume.js';
+import { lines, streamErrorMessage } from './consume.js';
 import type { LogBody, LogQuery, OpenLog } from './types.js';
 
 /** `2026-11-25T10:00:00.123456789Z msg` → nanoseconds since the epoch (bigint), or undefined. */
@@ -21,6 +21,15 @@ export function resumeSinceTime(lastTs: string): string | undefined {
   const key = timestampKey(lastTs);
   if (key === undefined) return undefined;
   return `${new Date(Number(key / 1_000_000_000n) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
+/** A timestamped line's timestamp and where its text starts (bytes), or undefined for a line without one. */
+export function timestampPrefix(line: Uint8Array): { ts: string; textStart: number } | undefined {
+  // RFC3339Nano with an offset is at most 35 characters.
+  const sp = line.subarray(0, 40).indexOf(32);
+  if (sp <= 0) return undefined;
+  const ts = Buffer.from(line.buffer, line.byteOffset, sp).toString('latin1');
+  return timestampKey(ts) === undefined ? undefined : { ts, textStart: sp + 1 };
 }
 
 /** Splits a timestamped line (`<RFC3339Nano> <text>`) into its timestamp and the text. */
@@ -47,6 +56,11 @@ export interface ResumeOptions {
   after?: { ts: string; count: number };
 }
 
+/** The note (for stderr) that a stream is being resumed. */
+export function resumeNotice(pod: string, container: string, attempt: number, fromTs: string | undefined, cause: string): string {
+  return `kt: resuming pod/${pod}/${container} after ${cause} from ${fromTs ?? 'the start'} (attempt ${attempt})\n`;
+}
+
 /** The progress a resumable stream has made, readable by its owner (for resuming again later, e.g. on restart). */
 export interface ResumeState {
   lastTs: string | undefined;
@@ -55,11 +69,11 @@ export interface ResumeState {
 }
 
 /**
- * Yields whole timestamped lines (each `<ts> <text>\n`), resuming after drops. An unterminated last line is held
- * back until the end is known to be final, since a cut may have split it.
+ * Yields whole timestamped lines (each `<ts> <text>\n`, the bytes as the server sent them), resuming after drops.
+ * An unterminated last line is held back until the end is known to be final, since a cut may have split it.
  */
-export function resumable(o: ResumeOptions, state: ResumeState = { lastTs: o.after?.ts, countAtLast: o.after?.count ?? 0 }): AsyncGenerator<string> & { state: ResumeState } {
-  const gen = (async function* (): AsyncGenerator<string> {
+export function resumable(o: ResumeOptions, state: ResumeState = { lastTs: o.after?.ts, countAtLast: o.after?.count ?? 0 }): AsyncGenerator<Buffer> & { state: ResumeState } {
+  const gen = (async function* (): AsyncGenerator<Buffer> {
     let attempt = 0;
     let first = o.after === undefined;
     for (;;) {
@@ -79,18 +93,17 @@ export function resumable(o: ResumeOptions, state: ResumeState = { lastTs: o.aft
       const lastKey = state.lastTs ? timestampKey(state.lastTs) : undefined;
       let skipAtLast = state.countAtLast;
       let progressed = false;
-      let held: string | undefined;
+      let held: Buffer | undefined;
       let cause = 'EOF';
       let body: LogBody | undefined;
       try {
         body = await o.open(o.namespace, o.pod, query, o.signal);
-        for await (const raw of lines(body)) {
-          const line = raw.toString('utf8');
-          if (!line.endsWith('\n')) {
+        for await (const line of lines(body)) {
+          if (line[line.length - 1] !== 10) {
             held = line;
             continue;
           }
-          const parts = splitTimestamp(line.slice(0, -1));
+          const parts = timestampPrefix(line);
           if (parts && lastKey !== undefined) {
             const key = timestampKey(parts.ts)!;
             if (key < lastKey) continue;
@@ -116,7 +129,7 @@ export function resumable(o: ResumeOptions, state: ResumeState = { lastTs: o.aft
         if (!body) throw e;
         // --request-timeout running out is the user's limit, not a drop: it ends the follow as it ends kubectl's.
         if ((e as Error).name === 'DeadlineError') throw e;
-        cause = (e as Error).message || 'stream error';
+        cause = streamErrorMessage(e) || 'stream error';
       }
       if (o.signal.aborted) return;
       const running = await o.stillRunning().catch(() => false);
