@@ -1,5 +1,5 @@
 // The follow core over kt's API client: KubeClient as the core's way to open a log, and an opener whose streams
-// resume after drops (kt's --resume) while looking to the reader exactly like the plain ones.
+// resume after drops (kt's --resume, on by default) while looking to the reader exactly like the plain ones.
 import type { KubeClient } from '../client/api.js';
 import { containerStatus } from '../k8s/pod.js';
 import { sleep } from '../util/sleep.js';

@@ -29,7 +29,7 @@ export function registerEvents(program: Command, r: Registrar): void {
     // kt's own, beyond kubectl.
     .option('--since <duration>', 'kt: only events last seen within this duration (e.g. 10m, 1h30m).')
     .option('--related', 'kt: with --for, also the events of related objects (a Deployment: its ReplicaSets, their Pods and those Pods\' Nodes), merged and deduplicated.')
-    .option('--reconnect', 'kt: with --watch, survive the connection: relist and resume on 410 Gone, reconnect from the last resourceVersion when the stream drops, never printing an event twice.')
+    .option('--reconnect', 'kt: with --watch, survive the connection: relist and resume on 410 Gone, reconnect from the last resourceVersion when the stream drops, never printing an event twice. --reconnect=false ends as kubectl does.', true)
     .option('--color <when>', 'kt: colour Warning rows: auto (a terminal without NO_COLOR), always or never.', 'auto')
     .option('--explain', 'kt: print the kubectl commands that give the same answer (on stderr, before the output).')
     .allowExcessArguments()

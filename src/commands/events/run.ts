@@ -1,6 +1,6 @@
 // `kt events`: kubectl 1.32's EventsOptions — ToOptions (namespace, --for through discovery, the printer),
 // Validate (--types), Run (list every page, filter, sort, print; or watch) — plus kt's --since, --related,
-// --reconnect and --color.
+// --reconnect (on by default: see watch.ts) and --color.
 import { readFileSync } from 'node:fs';
 import type { KubeClient } from '../../client/api.js';
 import { ApiError } from '../../client/errors.js';
@@ -89,7 +89,8 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
     // own order of errors below is unchanged).
     const sinceMs = parseSince(flags.since);
     const colorMode = parseColor(flags.color);
-    validateExtensions(flags);
+    // --reconnect is on by default; only a --reconnect given without --watch is an error.
+    validateExtensions({ ...flags, reconnect: flags.reconnect === true && ctx.changed.has('reconnect') });
     const forArg = splitForArg(flags.for);
     let forObject: EventsOptions['forObject'];
     let fieldSelector = '';

@@ -1,10 +1,10 @@
 // `kt events -w`. The first request is always kubectl's runWatch: no list first, one watch, the server's initial
 // ADDED events in arrival order, DELETED and non-Event objects skipped, each event flushed on its own.
 //
-// With kt's --reconnect the watch survives: a dropped or closed stream is watched again from the last
+// By default (kt's --reconnect) the watch survives: a dropped or closed stream is watched again from the last
 // resourceVersion seen, a 410 Gone relists and prints only the events that are new or changed, and no event is
-// printed twice; a note on stderr says what happened. Without it, it is kubectl's exactly: however the stream
-// ends — closed, cut or expired — the command ends with exit code 0. Ctrl-C ends either with 1.
+// printed twice; a note on stderr says what happened. With --reconnect=false it is kubectl's exactly: however the
+// stream ends — closed, cut or expired — the command ends with exit code 0. Ctrl-C ends either with 1.
 import type { KubeClient } from '../../client/api.js';
 import { DeadlineError } from '../../client/errors.js';
 import { watch, watchNoticeText } from '../../client/watch.js';

@@ -42,9 +42,9 @@ export function registerLogs(program: Command, r: Registrar): void {
     .option('--since-time <time>', 'Only return logs after a specific date (RFC3339). Defaults to all logs.', '')
     .addOption(new Option('--tail <n>', 'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.').argParser((v) => parseGoInt(v, '--tail')).default(-1))
     .option('--timestamps', 'Include timestamps on each line in the log output')
-    // kt's own (beyond kubectl 1.32); none is on by default.
+    // kt's own (beyond kubectl 1.32); only --resume is on by default (it changes nothing unless a stream drops).
     .option('--live', 'With -f and a selector or TYPE/NAME: follow pods that appear later, drop pods that go away, follow restarted containers again, resume dropped streams.')
-    .option('--resume', 'With -f: resume a dropped stream from its last timestamp, with no line lost or repeated.')
+    .option('--resume', 'With -f: resume a dropped stream from its last timestamp, with no line lost or repeated. --resume=false ends as kubectl does.', true)
     .option('--previous-on-restart', 'With --live: when a container restarts, print the lines of the instance that died that were not yet shown.')
     .option('--include <regex>', 'Print only lines matching this regular expression (repeatable).', collect)
     .option('--exclude <regex>', 'Drop lines matching this regular expression (repeatable).', collect)

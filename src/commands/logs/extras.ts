@@ -1,5 +1,6 @@
 // kt's flags beyond kubectl 1.32, compiled into plain values for the follow core. With none given, everything
-// here is inert and `kt logs` behaves exactly as kubectl does.
+// here is inert and `kt logs` behaves exactly as kubectl does — but for --resume, on by default, which changes
+// nothing until a followed stream drops.
 import { parseColorMode, useColor } from '../../print/color.js';
 import type { IO } from '../../cli/io.js';
 import { KtError } from '../../errors.js';

@@ -163,7 +163,7 @@ function containerState(pod: Pod | undefined, container: string): string {
 }
 
 /**
- * The streams kt resumes after a drop (--resume): those followed while their container runs. A
+ * The streams kt resumes after a drop (--resume, on by default): those followed while their container runs. A
  * finished or waiting container's log, --previous and --limit-bytes are read as kubectl reads them. Keyed by
  * `namespace/pod/container`, with the container instance followed.
  */
