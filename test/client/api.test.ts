@@ -85,8 +85,9 @@ describe('client layer against the sim', () => {
     });
     t.sim.cluster.appendLog('default', 'hello-unicode', 'hello', 'appended ✓');
     await done;
+    const closed = new Promise((r) => res.once('close', r));
     controller.abort();
-    await new Promise((r) => setTimeout(r, 50));
+    await closed;
     expect(received.join('')).toBe("tab\tseparated\tfields\nappended ✓\n");
   });
 
@@ -125,8 +126,13 @@ describe('client layer against the sim', () => {
   it('adds an ephemeral container with a strategic merge patch, and the sim starts it', async () => {
     const patched = await client.patchEphemeralContainers('shop', 'payments-0', { spec: { ephemeralContainers: [{ name: 'debugger-abcde', image: 'busybox', terminationMessagePolicy: 'File', resources: {} }] } });
     expect(patched.spec?.ephemeralContainers?.map((c) => c.name)).toEqual(['debugger-abcde']);
-    await new Promise((r) => setTimeout(r, 400));
-    const pod = await client.getPod('shop', 'payments-0');
+    // The sim starts it a moment later, as a kubelet would: wait for that (the ceiling only ends a hung test).
+    const end = Date.now() + 10_000;
+    let pod = await client.getPod('shop', 'payments-0');
+    while (!pod.status?.ephemeralContainerStatuses?.[0]?.state?.running && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 20));
+      pod = await client.getPod('shop', 'payments-0');
+    }
     expect(pod.status?.ephemeralContainerStatuses?.[0]?.state?.running).toBeDefined();
   });
 

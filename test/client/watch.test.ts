@@ -1,7 +1,9 @@
 // The one watch (src/client/watch.ts) against the simulated cluster and its faults: a cut after N events, 410 Gone
 // mid-watch (as an ERROR event and as an HTTP answer), bookmarks alone, Ctrl-C — every change delivered exactly
-// once and the ending reported — plus the sim's side of it: bookmarks only for watches that ask, at an interval,
-// after sendInitialEvents' initial state, and 410 Gone for a resourceVersion older than its compaction window.
+// once and the ending reported — plus the sim's side of it (bookmarks only for watches that ask, at an interval,
+// after sendInitialEvents' initial state, and 410 Gone for a resourceVersion older than its compaction window),
+// and two commands on it: debug's wait (kubectl's requests) and top -w.
+import { spawn } from 'node:child_process';
 import { get, type IncomingMessage } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KubeClient } from '../../src/client/api.js';
@@ -12,6 +14,9 @@ import { watch, WatchedList, type WatchChange, type WatchNotice, type WatchOptio
 import { formatGoDuration } from '../../src/go/duration.js';
 import type { CoreEvent, KubeObject } from '../../src/k8s/types.js';
 import { typeOf } from '../../src/sim/cluster.js';
+import { waitForContainer } from '../../src/commands/debug/wait.js';
+import { containerStatus } from '../../src/k8s/pod.js';
+import { KT_BIN, KUBECTL } from '../helpers/kubectl.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
 
 const EVENTS = typeOf('', 'events');
@@ -367,6 +372,57 @@ describe("the sim's watch: bookmarks and compaction", () => {
       recent.close();
     } finally {
       store.historyLimit = 10_000;
+    }
+  });
+});
+
+describe('the commands on the one watch', () => {
+  let t: TestSim;
+  const requests: { ua: string; url: string }[] = [];
+  beforeAll(async () => {
+    t = await startTestSim({ scenario: 'demo', onRequest: (r) => void requests.push({ ua: String(r.headers['user-agent'] ?? ''), url: r.url }) });
+  });
+  afterAll(async () => t?.stop());
+
+  /** A pods URL with the reflector's random timeout and the resourceVersion made comparable. */
+  const shape = (url: string): string => url.replace(/resourceVersion=[1-9]\d*/, 'resourceVersion=RV').replace(/timeout=[0-9hms]+&timeoutSeconds=\d+/, 'timeout=T&timeoutSeconds=S');
+  const podRequests = (who: RegExp): string[] => requests.filter((r) => who.test(r.ua) && r.url.startsWith('/api/v1/namespaces/shop/pods?')).map((r) => shape(r.url));
+
+  it.skipIf(!KUBECTL)("debug's wait for its container sends what kubectl 1.32's informer sends", async () => {
+    const kubectl = spawn(KUBECTL!, ['debug', '-n', 'shop', 'payments-0', '-i', '--image=busybox', '-c', 'dbg-kubectl', '--profile=general'], { env: { ...process.env, ...t.env } });
+    kubectl.stdin.end('exit\n');
+    await new Promise((r) => kubectl.on('close', r));
+    const kubectlPods = podRequests(/^kubectl/);
+    expect(kubectlPods).toEqual([
+      '/api/v1/namespaces/shop/pods?fieldSelector=metadata.name%3Dpayments-0&limit=500&resourceVersion=0',
+      '/api/v1/namespaces/shop/pods?allowWatchBookmarks=true&fieldSelector=metadata.name%3Dpayments-0&resourceVersion=RV&timeout=T&timeoutSeconds=S&watch=true',
+    ]);
+    const client = new KubeClient(new Transport(resolveConfig({ kubeconfig: t.kubeconfig }, {}), { requestTimeoutMs: 0, verbosity: 0, log: () => {} }));
+    await client.patchEphemeralContainers('shop', 'payments-0', { spec: { ephemeralContainers: [{ name: 'dbg-kt', image: 'busybox', stdin: true }] } });
+    const pod = await waitForContainer(client, 'shop', 'payments-0', 'dbg-kt');
+    expect(containerStatus(pod, 'dbg-kt')?.state?.running).toBeDefined();
+    // The container starts after the list, so kt watches too.
+    expect(podRequests(/^kt\//)).toEqual(kubectlPods);
+  });
+
+  it('top -w lists the pods once and keeps them by a watch; the metrics are fetched for every frame', async () => {
+    requests.length = 0;
+    const child = spawn(process.execPath, [KT_BIN, 'top', 'pod', '-n', 'shop', '--resources', '-w', '50ms'], { env: { ...process.env, ...t.env, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    const frames = (): number => out.split(/^NAME /m).length - 1;
+    try {
+      await until('three frames', () => frames() >= 3);
+      const metrics = requests.filter((r) => r.url.startsWith('/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods'));
+      expect(metrics.length).toBeGreaterThanOrEqual(3);
+      expect(podRequests(/^kt\//)).toEqual(['/api/v1/namespaces/shop/pods?limit=500&resourceVersion=0', '/api/v1/namespaces/shop/pods?allowWatchBookmarks=true&resourceVersion=RV&timeout=T&timeoutSeconds=S&watch=true']);
+      // A pod's change reaches the next frame through the watch: its restarts column.
+      t.sim.cluster.restartContainer('shop', 'payments-0', 'postgres', 'OOMKilled', 137);
+      await until('the restart in a frame', () => /\npayments-0 .* 1 +OOMKilled \(exit 137\) /.test(out.slice(out.lastIndexOf('\nNAME '))));
+      expect(podRequests(/^kt\//)).toHaveLength(2);
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.on('close', r));
     }
   });
 });
