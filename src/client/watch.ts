@@ -8,7 +8,7 @@ import { formatGoDuration } from '../go/duration.js';
 import type { KubeList, KubeObject, Status } from '../k8s/types.js';
 import { sleep as sleepFor } from '../util/sleep.js';
 import type { KubeClient } from './api.js';
-import { ApiError, DeadlineError } from './errors.js';
+import { ApiError, DeadlineError, streamErrorMessage } from './errors.js';
 import type { HttpRequest } from './transport.js';
 
 /** An event as the apiserver sends it: one JSON object a line. */
@@ -169,7 +169,8 @@ async function readWatchStream<T extends KubeObject>(res: IncomingMessage, handl
     }
   } catch (e) {
     if (signal.aborted) return { kind: 'aborted' };
-    return { kind: 'dropped', error: e as Error };
+    if (e instanceof DeadlineError) return { kind: 'dropped', error: e };
+    return { kind: 'dropped', error: new Error(streamErrorMessage(e)) };
   } finally {
     res.destroy();
   }

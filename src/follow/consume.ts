@@ -1,6 +1,7 @@
 // Reading a set of log streams the way kubectl 1.32 does: one after another, or — when following more than one —
 // all at once with whole lines interleaved. Bytes are copied through untouched unless a prefix or a line transform
 // needs lines, so memory stays flat whatever the log size.
+import { streamErrorMessage } from '../client/errors.js';
 import { SinkClosedError, type LineTransform, type LogBody, type OpenLog, type Sink, type StreamSpec } from './types.js';
 
 export interface ConsumeOptions {
@@ -13,13 +14,6 @@ export interface ConsumeOptions {
   signal: AbortSignal;
   /** Per-line rewriting (filters, JSON records); undefined copies bytes through. */
   transform?: LineTransform;
-}
-
-/** What kubectl shows for a stream that broke mid-way (Go's io.ErrUnexpectedEOF). */
-export function streamErrorMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err && (err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.message === 'aborted')) return 'unexpected EOF';
-  return err instanceof Error ? err.message : String(e);
 }
 
 /** Splits a byte stream into lines (each keeping its '\n'; a last unterminated line comes out at the end). */

@@ -1,7 +1,8 @@
 // A log stream that survives being dropped. The server is asked for timestamps; when the stream ends while the
 // container still runs (an EOF from a proxy, a reset, log rotation), it is reopened from the last timestamp seen
 // and lines already delivered are skipped — so no line is lost and none repeats.
-import { lines, streamErrorMessage } from './consume.js';
+import { streamErrorMessage } from '../client/errors.js';
+import { lines } from './consume.js';
 import type { LogBody, LogQuery, OpenLog } from './types.js';
 
 /** `2026-11-25T10:00:00.123456789Z msg` → nanoseconds since the epoch (bigint), or undefined. */
