@@ -10,8 +10,7 @@ import { main } from '../src/cli/main.js';
 import { kubeconfigFor } from '../src/sim/index.js';
 import { asKt, KT_BIN, KUBECTL, runKt } from './helpers/kubectl.js';
 import { startTestSim, type TestSim } from './helpers/sim.js';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+import { until } from './reliability/helpers.js';
 
 describe('kt events --since, --related, --color', () => {
   let t: TestSim;
@@ -186,35 +185,30 @@ describe('kt events -w survives by default (--reconnect); --reconnect=false ends
   }
   const kt = (args: string[], childEnv = env): Child => start(process.execPath, [KT_BIN, ...args], childEnv);
 
-  async function until(what: string, cond: () => boolean): Promise<void> {
-    const end = Date.now() + 15_000;
-    while (!cond()) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await sleep(20);
-    }
-  }
-
   it('reconnects from the last resourceVersion after a cut, relists after 410 Gone, and prints each event once', async () => {
     const child = kt(['events', '-n', 'edge', '-w', '--no-headers']);
     await until('the initial ADDED events', () => child.out.includes('Related'));
     add('live-1', 'LiveOne');
     await until('LiveOne', () => child.out.includes('LiveOne'));
 
+    /** Cuts the connection and keeps kt out until it tries to reconnect, changing the cluster meanwhile. */
+    const away = async (meanwhile: () => void): Promise<void> => {
+      proxy.hold();
+      proxy.cut();
+      meanwhile();
+      await until('a reconnect attempt', () => proxy.waiting > 0);
+      proxy.release();
+    };
+
     // 1. A dropped connection: reconnect from the last resourceVersion; what happened meanwhile arrives once.
-    proxy.hold();
-    proxy.cut();
-    add('while-cut', 'WhileCut');
-    await until('a reconnect attempt', () => proxy.waiting > 0);
-    proxy.release();
+    await away(() => add('while-cut', 'WhileCut'));
     await until('WhileCut', () => child.out.includes('WhileCut'));
 
     // 2. A dropped connection whose resourceVersion is compacted away by the time it reconnects: 410 → relist.
-    proxy.hold();
-    proxy.cut();
-    add('before-compaction', 'BeforeCompaction');
-    t.sim.cluster.store.compact();
-    await until('a reconnect attempt', () => proxy.waiting > 0);
-    proxy.release();
+    await away(() => {
+      add('before-compaction', 'BeforeCompaction');
+      t.sim.cluster.store.compact();
+    });
     await until('BeforeCompaction', () => child.out.includes('BeforeCompaction'));
     add('after-relist', 'AfterRelist');
     await until('AfterRelist', () => child.out.includes('AfterRelist'));

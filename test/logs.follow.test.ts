@@ -1,40 +1,14 @@
 // kt's following beyond kubectl: a dropped stream resumes with every line exactly once, and --live keeps up with a
 // deployment whose pods come, go and restart. kt runs as a child process (the built bundle) against an in-process
 // sim the test drives.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asKt, KT_BIN, KUBECTL, runKt, runKubectl } from './helpers/kubectl.js';
 import { SyntheticLog } from '../src/sim/logs.js';
 import { typeOf } from '../src/sim/cluster.js';
 import { startTestSim, type TestSim } from './helpers/sim.js';
-
-interface Running {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function startKt(args: string[], env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [KT_BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, cond: () => boolean, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
+import { startKt, until } from './reliability/helpers.js';
 
 describe('kt logs -f: a dropped stream loses and repeats nothing (--resume, on by default)', () => {
   let t: TestSim;
@@ -89,7 +63,7 @@ describe('kt logs -f: a dropped stream loses and repeats nothing (--resume, on b
       await until('the appended line', () => kt.stdout().includes('\u2713\ttab\n'));
       // The container exits: the kubelet ends the stream, and kt (seeing it terminated) ends too.
       t.sim.cluster.logs.terminate('default', 'hello-unicode', 'hello');
-      expect(await kt.exited).toBe(0);
+      expect((await kt.exited).code).toBe(0);
       const plain = await runKt(['logs', 'hello-unicode', ...extra], t.env);
       expect(kt.stdout()).toBe(plain.stdout);
       expect(kt.stderr()).toBe('');
@@ -172,7 +146,7 @@ describe('kt logs: large logs and closed pipes', () => {
         // the process has exited
       }
     }, 10);
-    const code = await kt.exited;
+    const { code } = await kt.exited;
     clearInterval(timer);
     expect(code).toBe(0);
     expect(bytes).toBeGreaterThan(200 * 2 ** 20);
@@ -191,7 +165,7 @@ describe('kt logs: large logs and closed pipes', () => {
         // the process has exited
       }
     }, 20);
-    const code = await kt.exited;
+    const { code } = await kt.exited;
     clearInterval(timer);
     expect(code).toBe(0);
     expect(kt.stdout().length).toBeGreaterThan(20_000_000);

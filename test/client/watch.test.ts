@@ -18,18 +18,9 @@ import { waitForContainer } from '../../src/commands/debug/wait.js';
 import { containerStatus } from '../../src/k8s/pod.js';
 import { KT_BIN, KUBECTL } from '../helpers/kubectl.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
+import { until } from '../reliability/helpers.js';
 
 const EVENTS = typeOf('', 'events');
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Waits for a condition (polling); the ceiling only ends a hung test. */
-async function until(what: string, cond: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
 
 /** A gate a test opens: the watch's back-off waits on it, so the test can change the cluster while it is away. */
 function gate(): { wait: (ms: number, signal: AbortSignal) => Promise<void>; open: () => void; waiting: () => boolean } {
