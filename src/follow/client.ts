@@ -3,7 +3,7 @@
 import type { KubeClient } from '../client/api.js';
 import { containerStatus } from '../k8s/pod.js';
 import { sleep } from '../util/sleep.js';
-import { resumable, resumeNotice, timestampPrefix } from './resume.js';
+import { resumable, resumeNotice, stripTimestamps } from './resume.js';
 import type { LogBody, OpenLog } from './types.js';
 
 /** The follow core's way to open a log, over kt's client. */
@@ -50,11 +50,7 @@ export function resumingOpener(client: KubeClient, open: OpenLog, o: ResumingOpt
       sleep,
       onResume: (attempt, ts, cause) => o.notice(resumeNotice(pod, query.container, attempt, ts, cause)),
     });
-    const shape = (line: Buffer): Buffer => {
-      if (o.keepTimestamps) return line;
-      const stamp = timestampPrefix(line);
-      return stamp ? line.subarray(stamp.textStart) : line;
-    };
+    const shape = (chunk: Buffer): Buffer => (o.keepTimestamps ? chunk : stripTimestamps(chunk));
     // The first request's errors (the server's answer) surface here, as kubectl's would.
     const first = await gen.next();
     let pending: IteratorResult<Buffer> | undefined = first;

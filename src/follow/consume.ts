@@ -16,6 +16,16 @@ export interface ConsumeOptions {
   transform?: LineTransform;
 }
 
+/** The lines of a chunk of whole lines (each keeping its '\n'). */
+export function* wholeLines(chunk: Buffer): Generator<Buffer> {
+  for (let start = 0; start < chunk.length; ) {
+    const nl = chunk.indexOf(10, start);
+    const end = nl < 0 ? chunk.length : nl + 1;
+    yield chunk.subarray(start, end);
+    start = end;
+  }
+}
+
 /** Splits a byte stream into lines (each keeping its '\n'; a last unterminated line comes out at the end). */
 export async function* lines(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
   let carry: Buffer | undefined;
@@ -25,12 +35,9 @@ export async function* lines(body: AsyncIterable<Uint8Array | string>): AsyncGen
       buf = Buffer.concat([carry, buf]);
       carry = undefined;
     }
-    let start = 0;
-    for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-      yield buf.subarray(start, nl + 1);
-      start = nl + 1;
-    }
-    if (start < buf.length) carry = Buffer.from(buf.subarray(start));
+    const lastNl = buf.lastIndexOf(10);
+    if (lastNl >= 0) yield* wholeLines(buf.subarray(0, lastNl + 1));
+    if (lastNl < buf.length - 1) carry = Buffer.from(buf.subarray(lastNl + 1));
   }
   if (carry && carry.length > 0) yield carry;
 }

@@ -5,6 +5,7 @@
 import { resumable, resumeNotice, type ResumeState } from './resume.js';
 import type { LineTransform, LogQuery, OpenLog, Sink, StreamSpec } from './types.js';
 import { containerStatus } from '../k8s/pod.js';
+import { wholeLines } from './consume.js';
 
 /** The slice of a pod the follower reads. */
 export interface LivePod {
@@ -143,7 +144,7 @@ export async function followLive(o: LiveOptions): Promise<void> {
             ...(state?.lastTs ? { after: { ts: state.lastTs, count: state.countAtLast } } : {}),
           });
           try {
-            for await (const line of gen) await write(spec, line);
+            for await (const chunk of gen) for (const line of wholeLines(chunk)) await write(spec, line);
           } catch {
             // the previous instance's log may already be gone; the marker said what happened
           }
@@ -170,7 +171,7 @@ export async function followLive(o: LiveOptions): Promise<void> {
       });
       state = gen.state;
       try {
-        for await (const line of gen) await write(spec, line);
+        for await (const chunk of gen) for (const line of wholeLines(chunk)) await write(spec, line);
       } catch (e) {
         if (signal.aborted) return;
         if ((e as Error).name === 'SinkClosedError') throw e;
