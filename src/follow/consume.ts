@@ -26,8 +26,11 @@ export function* wholeLines(chunk: Buffer): Generator<Buffer> {
   }
 }
 
-/** Splits a byte stream into lines (each keeping its '\n'; a last unterminated line comes out at the end). */
-export async function* lines(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+/**
+ * Re-cuts a byte stream at line ends: every chunk is whole lines, except an unterminated last line, which comes
+ * alone and last.
+ */
+export async function* lineChunks(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
   let carry: Buffer | undefined;
   for await (const chunk of body) {
     let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -36,10 +39,15 @@ export async function* lines(body: AsyncIterable<Uint8Array | string>): AsyncGen
       carry = undefined;
     }
     const lastNl = buf.lastIndexOf(10);
-    if (lastNl >= 0) yield* wholeLines(buf.subarray(0, lastNl + 1));
     if (lastNl < buf.length - 1) carry = Buffer.from(buf.subarray(lastNl + 1));
+    if (lastNl >= 0) yield buf.subarray(0, lastNl + 1);
   }
   if (carry && carry.length > 0) yield carry;
+}
+
+/** Splits a byte stream into lines (each keeping its '\n'; a last unterminated line comes out at the end). */
+export async function* lines(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+  for await (const chunk of lineChunks(body)) yield* wholeLines(chunk);
 }
 
 /** Serialises writes from concurrent streams so lines never interleave mid-way and back-pressure holds for all. */

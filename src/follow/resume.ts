@@ -2,6 +2,7 @@
 // container still runs (an EOF from a proxy, a reset, log rotation), it is reopened from the last timestamp seen
 // and lines already delivered are skipped — so no line is lost and none repeats.
 import { streamErrorMessage } from '../client/errors.js';
+import { lineChunks } from './consume.js';
 import type { LogBody, LogQuery, OpenLog } from './types.js';
 
 /** `2026-11-25T10:00:00.123456789Z msg` → nanoseconds since the epoch (bigint), or undefined. */
@@ -164,15 +165,11 @@ export function resumable(o: ResumeOptions, state: ResumeState = { lastTs: o.aft
       let body: LogBody | undefined;
       try {
         body = await o.open(o.namespace, o.pod, query, o.signal);
-        for await (const chunk of body) {
-          let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-          if (held) {
-            buf = Buffer.concat([held, buf]);
-            held = undefined;
+        for await (let whole of lineChunks(body)) {
+          if (whole[whole.length - 1] !== 10) {
+            held = whole; // the last, unterminated line
+            continue;
           }
-          const lastNl = buf.lastIndexOf(10);
-          if (lastNl < buf.length - 1) held = Buffer.from(buf.subarray(lastNl + 1));
-          let whole = buf.subarray(0, lastNl + 1);
           if (skipping) whole = whole.subarray(firstNew(whole));
           if (whole.length === 0) continue;
           record(whole);
