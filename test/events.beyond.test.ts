@@ -1,17 +1,16 @@
-// kt events beyond kubectl (kt only; no kubectl needed): --since, --related, --color and a watch that survives a
-// cut connection and a 410 Gone without printing any event twice.
+// kt events beyond kubectl: --since, --related, --color, and a watch that survives a cut connection and a 410
+// Gone without printing any event twice (by default), or ends as kubectl 1.32 does with --reconnect=false.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { kubeconfigFor } from '../src/sim/index.js';
-import { KT_BIN, runKt } from './helpers/kubectl.js';
+import { asKt, KT_BIN, KUBECTL, runKt } from './helpers/kubectl.js';
 import { startTestSim, type TestSim } from './helpers/sim.js';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+import { until } from './reliability/helpers.js';
 
 describe('kt events --since, --related, --color', () => {
   let t: TestSim;
@@ -118,6 +117,11 @@ class CuttableProxy {
     this.holding = true;
   }
 
+  /** Connections waiting at the held door (a client trying to reconnect). */
+  get waiting(): number {
+    return this.held.length;
+  }
+
   release(): void {
     this.holding = false;
     for (const c of this.held.splice(0)) this.pipe(c);
@@ -130,12 +134,13 @@ class CuttableProxy {
   }
 }
 
-describe('kt events -w --reconnect survives', () => {
+describe('kt events -w survives by default (--reconnect); --reconnect=false ends as kubectl does', () => {
   let t: TestSim;
   let proxy: CuttableProxy;
   let env: Record<string, string>;
+  const watches: string[] = [];
   beforeAll(async () => {
-    t = await startTestSim({ scenario: 'events-edge' });
+    t = await startTestSim({ scenario: 'events-edge', onRequest: (r) => void (r.url.includes('watch=true') && watches.push(r.url)) });
     proxy = new CuttableProxy(t.sim.port);
     await proxy.start();
     const dir = mkdtempSync(join(tmpdir(), 'kt-proxy-'));
@@ -146,6 +151,7 @@ describe('kt events -w --reconnect survives', () => {
     await proxy?.stop();
     await t?.stop();
   });
+  afterEach(() => t.sim.faults.clear());
 
   const add = (name: string, reason: string): void => {
     const at = new Date(Date.now() - 15 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -164,65 +170,109 @@ describe('kt events -w --reconnect survives', () => {
     });
   };
 
-  async function until(child: { out: string }, text: string): Promise<void> {
-    for (let i = 0; i < 100 && !child.out.includes(text); i++) await sleep(50);
-    expect(child.out).toContain(text);
+  interface Child {
+    out: string;
+    err: string;
+    exit: Promise<number | null>;
+    kill: (signal?: NodeJS.Signals) => void;
   }
-
-  it('reconnects from the last resourceVersion after a cut, relists after 410 Gone, and prints each event once', async () => {
-    const state = { out: '', err: '' };
-    const child: ChildProcess = spawn(process.execPath, [KT_BIN, 'events', '-n', 'edge', '-w', '--reconnect', '--no-headers'], { env: { ...process.env, ...env, NO_COLOR: '1' } });
+  function start(file: string, args: string[], childEnv: Record<string, string>): Child {
+    const child: ChildProcess = spawn(file, args, { env: { ...process.env, ...childEnv, NO_COLOR: '1' } });
+    const state: Child = { out: '', err: '', exit: new Promise((r) => child.on('close', (code) => r(code))), kill: (signal) => void child.kill(signal) };
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (state.out += d));
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (state.err += d));
-    const exit = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
-    const view = { get out() { return state.out; } };
+    return state;
+  }
+  const kt = (args: string[], childEnv = env): Child => start(process.execPath, [KT_BIN, ...args], childEnv);
 
-    await until(view, 'Related'); // the initial ADDED events
+  it('reconnects from the last resourceVersion after a cut, relists after 410 Gone, and prints each event once', async () => {
+    const child = kt(['events', '-n', 'edge', '-w', '--no-headers']);
+    await until('the initial ADDED events', () => child.out.includes('Related'));
     add('live-1', 'LiveOne');
-    await until(view, 'LiveOne');
+    await until('LiveOne', () => child.out.includes('LiveOne'));
+
+    /** Cuts the connection and keeps kt out until it tries to reconnect, changing the cluster meanwhile. */
+    const away = async (meanwhile: () => void): Promise<void> => {
+      proxy.hold();
+      proxy.cut();
+      meanwhile();
+      await until('a reconnect attempt', () => proxy.waiting > 0);
+      proxy.release();
+    };
 
     // 1. A dropped connection: reconnect from the last resourceVersion; what happened meanwhile arrives once.
-    proxy.hold();
-    proxy.cut();
-    add('while-cut', 'WhileCut');
-    await sleep(300);
-    proxy.release();
-    await until(view, 'WhileCut');
+    await away(() => add('while-cut', 'WhileCut'));
+    await until('WhileCut', () => child.out.includes('WhileCut'));
 
     // 2. A dropped connection whose resourceVersion is compacted away by the time it reconnects: 410 → relist.
-    proxy.hold();
-    proxy.cut();
-    add('before-compaction', 'BeforeCompaction');
-    t.sim.cluster.store.compact();
-    await sleep(300);
-    proxy.release();
-    await until(view, 'BeforeCompaction');
+    await away(() => {
+      add('before-compaction', 'BeforeCompaction');
+      t.sim.cluster.store.compact();
+    });
+    await until('BeforeCompaction', () => child.out.includes('BeforeCompaction'));
     add('after-relist', 'AfterRelist');
-    await until(view, 'AfterRelist');
+    await until('AfterRelist', () => child.out.includes('AfterRelist'));
 
     child.kill('SIGINT');
-    expect(await exit).toBe(1);
-    const rows = state.out.trimEnd().split('\n');
+    expect(await child.exit).toBe(1);
+    const rows = child.out.trimEnd().split('\n');
     // Every event exactly once: 24 from the scenario's edge namespace (one message spans two lines) + 4 added.
     const names = rows.map((r) => r.replace(/\s+/g, ' '));
     expect(new Set(names).size).toBe(names.length);
     for (const reason of ['LiveOne', 'WhileCut', 'BeforeCompaction', 'AfterRelist', 'Related', 'Scheduled']) {
       expect(rows.filter((r) => r.includes(` ${reason} `))).toHaveLength(1);
     }
-    expect(state.err).toMatch(/kt: watch dropped .*; reconnecting from resourceVersion \d+\n/);
-    expect(state.err).toMatch(/kt: watch expired \(410 Gone\) at resourceVersion \d+; relisting\n/);
-  }, 20_000);
+    expect(child.err).toMatch(/kt: watch dropped .*; reconnecting from resourceVersion \d+\n/);
+    expect(child.err).toMatch(/kt: watch expired \(410 Gone\) at resourceVersion \d+; relisting\n/);
+  }, 30_000);
 
-  it('without --reconnect a cut ends the watch quietly with exit code 0, as kubectl does', async () => {
-    const state = { out: '' };
-    const child = spawn(process.execPath, [KT_BIN, 'events', '-n', 'edge', '-w'], { env: { ...process.env, ...env, NO_COLOR: '1' } });
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (state.out += d));
-    let err = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-    const exit = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
-    await until(state, 'Related');
+  it('a watch answered 410 Gone mid-stream prints every event exactly once', async () => {
+    // kubectl's name printer refuses lists; a jsonpath names every event of the namespace.
+    const all = await runKt(['events', '-n', 'edge', '-o', 'jsonpath={range .items[*]}event/{.metadata.name}{"\\n"}{end}'], t.env);
+    const names = all.stdout.trimEnd().split('\n');
+    expect(names.length).toBeGreaterThan(10);
+    // After five of the initial events the server says 410 Gone (and forgets its history).
+    t.sim.faults.add({ path: '/api/v1/namespaces/edge/events', watch: true, times: 1, action: { kind: 'gone', afterLines: 5 } });
+    const child = kt(['events', '-n', 'edge', '-w', '-o', 'name'], t.env);
+    await until('the relist', () => child.err.includes('(410 Gone)'));
+    add('after-gone', 'AfterGone');
+    await until('the event after the relist', () => child.out.includes('event/after-gone\n'));
+    child.kill('SIGINT');
+    expect(await child.exit).toBe(1);
+    const printed = child.out.trimEnd().split('\n');
+    // Five from the first watch, the rest from the relist, one from the watch after it: each exactly once.
+    expect([...printed].sort()).toEqual([...names, 'event/after-gone'].sort());
+    expect(child.err).toMatch(/^kt: watch expired \(410 Gone\) at resourceVersion \d+; relisting\n$/);
+  }, 30_000);
+
+  it.skipIf(!KUBECTL)('--reconnect=false ends at a cut exactly as kubectl 1.32 does (quietly, exit code 0)', async () => {
+    const before = watches.length;
+    const ours = kt(['events', '-n', 'edge', '-w', '--reconnect=false']);
+    const theirs = start(KUBECTL!, ['events', '-n', 'edge', '-w'], env);
+    await until('both watches', () => watches.length - before === 2 && ours.out.includes('Related') && theirs.out.includes('Related'));
     proxy.cut();
-    expect(await exit).toBe(0);
-    expect(err).toBe('');
+    const [ourCode, theirCode] = await Promise.all([ours.exit, theirs.exit]);
+    expect({ out: ours.out, err: ours.err, code: ourCode }).toEqual({ out: theirs.out, err: asKt(theirs.err), code: theirCode });
+    expect(ourCode).toBe(0);
+    expect(ours.err).toBe('');
+  }, 30_000);
+
+  it.skipIf(!KUBECTL)('--reconnect=false ends at 410 Gone exactly as kubectl 1.32 does', async () => {
+    // Each client's watch: five events, then an ERROR event with a 410 Status.
+    t.sim.faults.add({ path: '/api/v1/namespaces/edge/events', watch: true, times: 2, action: { kind: 'gone', afterLines: 5 } });
+    const ours = kt(['events', '-n', 'edge', '-w', '--reconnect=false'], t.env);
+    const theirs = start(KUBECTL!, ['events', '-n', 'edge', '-w'], t.env);
+    const [ourCode, theirCode] = await Promise.all([ours.exit, theirs.exit]);
+    expect({ out: ours.out, err: ours.err, code: ourCode }).toEqual({ out: theirs.out, err: asKt(theirs.err), code: theirCode });
+    expect(ourCode).toBe(0);
+    expect(ours.out.trimEnd().split('\n')).toHaveLength(6); // the header and five events
+  }, 30_000);
+
+  it('--reconnect (on by default) only matters with --watch: without one, the list is the same with or without it', async () => {
+    const plain = await runKt(['events', '-n', 'edge'], t.env);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toBe('');
+    expect(await runKt(['events', '-n', 'edge', '--reconnect'], t.env)).toEqual(plain);
+    expect(await runKt(['events', '-n', 'edge', '--reconnect=false'], t.env)).toEqual(plain);
   });
 });

@@ -12,6 +12,8 @@ export interface ListOptions {
   fieldSelector?: string;
   /** Page size; every page is fetched. */
   limit?: number;
+  /** The first page's resourceVersion ('0': whatever the apiserver's watch cache holds, as informers list). */
+  resourceVersion?: string;
 }
 
 export type { PodLogOptions };
@@ -52,7 +54,8 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
     let cont: string | undefined;
     let result: KubeList<T> | undefined;
     do {
-      const page: KubeList<T> = await this.get<KubeList<T>>(path, { ...selectorQuery(options), limit: options.limit, continue: cont });
+      // A continue token carries the list's resourceVersion; the first page names it.
+      const page: KubeList<T> = await this.get<KubeList<T>>(path, { ...selectorQuery(options), limit: options.limit, continue: cont, resourceVersion: cont ? undefined : options.resourceVersion });
       if (result) result.items.push(...(page.items ?? []));
       else result = { ...page, items: page.items ?? [] };
       cont = page.metadata?.continue || undefined;
@@ -144,30 +147,6 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
     return this.transport.open({ path: `${objectPath(PODS, namespace, pod)}/log`, query, ...(signal ? { signal } : {}) });
   }
 
-  /**
-   * Watches a collection: NDJSON events until the server ends the stream or `signal` aborts. Resolves when the
-   * stream ends; a line that is not JSON is an error (client-node silently drops them).
-   */
-  async watch<T extends KubeObject>(path: string, query: HttpRequest['query'], onEvent: (e: WatchEvent<T>) => void, signal?: AbortSignal): Promise<void> {
-    const res = await this.transport.open({ path, query: { ...query, watch: true }, ...(signal ? { signal } : {}) });
-    let buffered = '';
-    try {
-      for await (const chunk of res) {
-        buffered += (chunk as Buffer).toString('utf8');
-        let nl: number;
-        while ((nl = buffered.indexOf('\n')) >= 0) {
-          const line = buffered.slice(0, nl).trim();
-          buffered = buffered.slice(nl + 1);
-          if (line !== '') onEvent(JSON.parse(line) as WatchEvent<T>);
-        }
-      }
-    } catch (e) {
-      if (signal?.aborted) return;
-      throw e;
-    }
-    if (buffered.trim() !== '') onEvent(JSON.parse(buffered) as WatchEvent<T>);
-  }
-
   /** Adds ephemeral containers with the strategic merge patch kubectl sends. */
   patchEphemeralContainers(namespace: string, pod: string, patch: unknown): Promise<Pod> {
     return this.transport.json<Pod>({ method: 'PATCH', path: `${objectPath(PODS, namespace, pod)}/ephemeralcontainers`, body: patch, contentType: 'application/strategic-merge-patch+json' });
@@ -221,11 +200,6 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
       throw e;
     }
   }
-}
-
-export interface WatchEvent<T extends KubeObject = KubeObject> {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
-  object: T;
 }
 
 /** A label selector string from a workload's spec.selector (matchLabels and matchExpressions) or a service's map. */

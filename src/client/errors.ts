@@ -52,3 +52,10 @@ export function statusFromHttp(code: number, body: string): Status {
   const [reason, message] = reasons[code] ?? ['', `an error on the server ("${body.trim()}") has prevented the request from succeeding`];
   return { kind: 'Status', status: 'Failure', code, reason, message };
 }
+
+/** What kubectl shows for a stream (a log, a watch) that broke mid-way: Go's io.ErrUnexpectedEOF. */
+export function streamErrorMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err && (err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.message === 'aborted')) return 'unexpected EOF';
+  return err instanceof Error ? err.message : String(e);
+}

@@ -1,6 +1,7 @@
 // Reading a set of log streams the way kubectl 1.32 does: one after another, or — when following more than one —
 // all at once with whole lines interleaved. Bytes are copied through untouched unless a prefix or a line transform
 // needs lines, so memory stays flat whatever the log size.
+import { streamErrorMessage } from '../client/errors.js';
 import { SinkClosedError, type LineTransform, type LogBody, type OpenLog, type Sink, type StreamSpec } from './types.js';
 
 export interface ConsumeOptions {
@@ -15,15 +16,21 @@ export interface ConsumeOptions {
   transform?: LineTransform;
 }
 
-/** What kubectl shows for a stream that broke mid-way (Go's io.ErrUnexpectedEOF). */
-function streamErrorMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err && (err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.message === 'aborted')) return 'unexpected EOF';
-  return err instanceof Error ? err.message : String(e);
+/** The lines of a chunk of whole lines (each keeping its '\n'). */
+export function* wholeLines(chunk: Buffer): Generator<Buffer> {
+  for (let start = 0; start < chunk.length; ) {
+    const nl = chunk.indexOf(10, start);
+    const end = nl < 0 ? chunk.length : nl + 1;
+    yield chunk.subarray(start, end);
+    start = end;
+  }
 }
 
-/** Splits a byte stream into lines (each keeping its '\n'; a last unterminated line comes out at the end). */
-export async function* lines(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+/**
+ * Re-cuts a byte stream at line ends: every chunk is whole lines, except an unterminated last line, which comes
+ * alone and last.
+ */
+export async function* lineChunks(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
   let carry: Buffer | undefined;
   for await (const chunk of body) {
     let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -31,14 +38,16 @@ export async function* lines(body: AsyncIterable<Uint8Array | string>): AsyncGen
       buf = Buffer.concat([carry, buf]);
       carry = undefined;
     }
-    let start = 0;
-    for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-      yield buf.subarray(start, nl + 1);
-      start = nl + 1;
-    }
-    if (start < buf.length) carry = Buffer.from(buf.subarray(start));
+    const lastNl = buf.lastIndexOf(10);
+    if (lastNl < buf.length - 1) carry = Buffer.from(buf.subarray(lastNl + 1));
+    if (lastNl >= 0) yield buf.subarray(0, lastNl + 1);
   }
   if (carry && carry.length > 0) yield carry;
+}
+
+/** Splits a byte stream into lines (each keeping its '\n'; a last unterminated line comes out at the end). */
+export async function* lines(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+  for await (const chunk of lineChunks(body)) yield* wholeLines(chunk);
 }
 
 /** Serialises writes from concurrent streams so lines never interleave mid-way and back-pressure holds for all. */

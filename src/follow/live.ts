@@ -2,9 +2,10 @@
 // are dropped, and a container that restarts is followed again after a marker line — optionally preceded by the
 // lines of the instance that died that were not shown yet. Every stream resumes after drops (resume.ts).
 // Pods arrive through an injected watch; nothing here knows about the API client or the command line.
-import { resumable, type ResumeState } from './resume.js';
+import { resumable, resumeNotice, type ResumeState } from './resume.js';
 import type { LineTransform, LogQuery, OpenLog, Sink, StreamSpec } from './types.js';
 import { containerStatus } from '../k8s/pod.js';
+import { wholeLines } from './consume.js';
 
 /** The slice of a pod the follower reads. */
 export interface LivePod {
@@ -110,7 +111,8 @@ export async function followLive(o: LiveOptions): Promise<void> {
   const all = AbortSignal.any([o.signal, inner.signal]);
   const failure: { error?: unknown } = {};
 
-  const write = async (spec: StreamSpec, line: string): Promise<void> => {
+  const write = async (spec: StreamSpec, raw: Buffer): Promise<void> => {
+    const line = raw.toString('utf8');
     const out = o.transform(line.endsWith('\n') ? line.slice(0, -1) : line, spec);
     if (out !== undefined) await o.sink.write(out);
   };
@@ -142,7 +144,7 @@ export async function followLive(o: LiveOptions): Promise<void> {
             ...(state?.lastTs ? { after: { ts: state.lastTs, count: state.countAtLast } } : {}),
           });
           try {
-            for await (const line of gen) await write(spec, line);
+            for await (const chunk of gen) for (const line of wholeLines(chunk)) await write(spec, line);
           } catch {
             // the previous instance's log may already be gone; the marker said what happened
           }
@@ -158,6 +160,7 @@ export async function followLive(o: LiveOptions): Promise<void> {
         query,
         signal,
         sleep: o.sleep,
+        onResume: (attempt, ts, cause) => o.notice(resumeNotice(name, container, attempt, ts, cause)),
         stillRunning: async () => {
           const p = await o.getPod(ns, name);
           if (!p) return false;
@@ -168,7 +171,7 @@ export async function followLive(o: LiveOptions): Promise<void> {
       });
       state = gen.state;
       try {
-        for await (const line of gen) await write(spec, line);
+        for await (const chunk of gen) for (const line of wholeLines(chunk)) await write(spec, line);
       } catch (e) {
         if (signal.aborted) return;
         if ((e as Error).name === 'SinkClosedError') throw e;

@@ -5,6 +5,7 @@ import { RESOURCE_TYPES, type ResourceType } from '../k8s/resources.js';
 import type { ContainerStatus, KubeObject, Pod } from '../k8s/types.js';
 import { LogBook, SyntheticLog, type LogLine } from './logs.js';
 import { ObjectStore } from './store.js';
+import { containerStatus } from '../k8s/pod.js';
 import { formatTime, parseRelative, type ContainerLogDoc, type LogSpec, type Scenario } from './scenario.js';
 
 export interface SimOptions {
@@ -29,12 +30,33 @@ export function typeOf(group: string, resource: string): ResourceType {
 const PODS = typeOf('', 'pods');
 const EVENTS = typeOf('', 'events');
 
+/** The sim's logs, where a container whose log ends (`terminate`) is also shown as stopped in its pod's status. */
+class ClusterLogBook extends LogBook {
+  constructor(private readonly stopped: (namespace: string, pod: string, container: string) => void) {
+    super();
+  }
+
+  override terminate(namespace: string, pod: string, container: string): void {
+    // As on a node: the container exits, then the kubelet ends its log streams — a client that looks at the pod
+    // after its stream ended sees it terminated.
+    this.stopped(namespace, pod, container);
+    super.terminate(namespace, pod, container);
+  }
+}
+
 export class SimCluster {
   readonly store: ObjectStore;
-  readonly logs = new LogBook();
+  readonly logs: LogBook = new ClusterLogBook((namespace, pod, container) => this.containerStopped(namespace, pod, container));
   readonly now: () => number;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly startDelayMs: number;
+  /**
+   * How often a watch that asked for bookmarks (allowWatchBookmarks=true) gets one: the apiserver's watch cache
+   * sends them about once a minute. Tests shorten it.
+   */
+  bookmarkIntervalMs = 60_000;
+  /** Every open watch that asked for bookmarks: sends it one now. */
+  readonly bookmarkers = new Set<() => void>();
 
   constructor(readonly options: SimOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -67,6 +89,11 @@ export class SimCluster {
     const t = setInterval(fn, ms);
     t.unref();
     this.timers.add(t);
+  }
+
+  /** Sends every watch that asked for bookmarks one now, as the interval would (tests use it to pick the moment). */
+  sendBookmarks(): void {
+    for (const send of this.bookmarkers) send();
   }
 
   after(ms: number, fn: () => void): void {
@@ -165,6 +192,18 @@ export class SimCluster {
     status.state = { running: { startedAt: at } };
     status.containerID = containerId(`${namespace}/${podName}/${container}#${status.restartCount}`);
     this.logs.restart(namespace, podName, container);
+    this.store.update(PODS, pod);
+  }
+
+  /** The container exited by itself (exit code 0): its status says terminated, Completed. */
+  private containerStopped(namespace: string, podName: string, container: string): void {
+    const pod = this.getPod(namespace, podName);
+    const status = containerStatus(pod, container);
+    if (!pod || !status?.state?.running) return;
+    const at = formatTime(this.now(), false);
+    status.state = { terminated: { exitCode: 0, reason: 'Completed', startedAt: status.state.running.startedAt ?? at, finishedAt: at } };
+    status.ready = false;
+    status.started = false;
     this.store.update(PODS, pod);
   }
 

@@ -7,7 +7,7 @@ import { RESOURCE_TYPES, groupVersion, type ResourceType } from '../k8s/resource
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector, SelectorError } from '../k8s/selector.js';
 import type { Container, KubeObject, Pod } from '../k8s/types.js';
 import { typeOf, type SimCluster } from './cluster.js';
-import type { StoredEvent } from './store.js';
+import { serveWatch } from './watch.js';
 import { firstAtOrAfter, kubeletTimestamp, type LineSource, type LogLine } from './logs.js';
 import { applyJsonPatch, strategicMerge } from './patch.js';
 import { attachRoute, handleAttachUpgrade } from './attach.js';
@@ -311,39 +311,13 @@ function list(cluster: SimCluster, r: Route, q: URLSearchParams, req: IncomingMe
 
 function watch(cluster: SimCluster, r: Route, q: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
   const filter = filterFrom(r.type, q);
-  const inScope = (o: KubeObject): boolean => (!r.type.namespaced || r.namespace === undefined || o.metadata?.namespace === r.namespace) && filter.matches(o);
-  const rvParam = q.get('resourceVersion') ?? '';
   const table = wantsTable(req);
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
-  // The apiserver answers a watch at once; clients wait for the headers before they wait for events.
-  res.flushHeaders();
-  const send = (type: string, obj: KubeObject): void => {
-    const object = table ? toTable(r.type.kind, [obj], cluster.now(), obj.metadata?.resourceVersion ?? '', 'Metadata') : withTypeMeta(r.type, obj);
-    res.write(`${JSON.stringify({ type, object })}\n`);
-  };
-  // As the apiserver's watch cache does: an object that starts or stops matching the selector is ADDED or DELETED.
-  const deliver = (e: StoredEvent): void => {
-    const now = inScope(e.object);
-    const before = e.type === 'MODIFIED' && e.previous ? inScope(e.previous) : now;
-    if (e.type === 'MODIFIED' && now !== before) send(now ? 'ADDED' : 'DELETED', e.object);
-    else if (now) send(e.type, e.object);
-  };
-  if (rvParam === '' || rvParam === '0') {
-    for (const o of cluster.store.list(r.type, r.type.namespaced ? r.namespace : undefined)) if (filter.matches(o)) send('ADDED', o);
-  } else {
-    const changes = cluster.store.changesSince(r.type, Number(rvParam));
-    if (!changes) {
-      res.end(`${JSON.stringify({ type: 'ERROR', object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `too old resource version: ${rvParam} (${cluster.store.oldestRevision})`, reason: 'Expired', code: 410 } })}\n`);
-      return;
-    }
-    for (const c of changes) deliver(c);
-  }
-  const unsubscribe = cluster.store.subscribe(r.type, deliver);
-  const timeout = Number(q.get('timeoutSeconds') ?? '0');
-  const timer = timeout > 0 ? setTimeout(() => res.end(), timeout * 1000) : undefined;
-  res.on('close', () => {
-    unsubscribe();
-    if (timer) clearTimeout(timer);
+  serveWatch(cluster, res, {
+    type: r.type,
+    namespace: r.type.namespaced ? r.namespace : undefined,
+    matches: (o) => filter.matches(o),
+    encode: (obj) => (table ? toTable(r.type.kind, [obj], cluster.now(), obj.metadata?.resourceVersion ?? '', 'Metadata') : withTypeMeta(r.type, obj)),
+    query: q,
   });
 }
 

@@ -14,7 +14,10 @@ export interface StoredEvent {
 }
 type Listener = (event: StoredEvent) => void;
 
-/** How many past changes a store remembers for watches that resume from a resourceVersion (etcd compaction). */
+/**
+ * How many past changes a store remembers for watches that resume from a resourceVersion: the sim's compaction
+ * window (the apiserver's watch cache and etcd's compaction bound it on a real cluster). Older ones get 410 Gone.
+ */
 const HISTORY = 10_000;
 
 export class ObjectStore {
@@ -23,6 +26,8 @@ export class ObjectStore {
   private readonly history: (StoredEvent & { resource: string })[] = [];
   private readonly snapshots = new Map<string, KubeObject>();
   private revision = 1000;
+  /** The compaction window, in changes (tests shrink it to make 410 Gone happen). */
+  historyLimit = HISTORY;
 
   constructor(private readonly now: () => number) {}
 
@@ -99,7 +104,7 @@ export class ObjectStore {
   private publish(type: ResourceType, event: StoredEvent): void {
     const resource = keyOf(type);
     this.history.push({ ...event, resource });
-    if (this.history.length > HISTORY) this.history.shift();
+    while (this.history.length > this.historyLimit) this.history.shift();
     for (const l of this.listeners.get(resource) ?? []) l(event);
   }
 

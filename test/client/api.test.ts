@@ -1,7 +1,9 @@
 // The client layer against the simulated cluster: paging, selectors, errors in kubectl's words, log streams
-// (including the cases client-node gets wrong), watches, patches and creates.
+// (including the cases client-node gets wrong), a plain watch, patches and creates. The surviving watch has
+// its own file (watch.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KubeClient } from '../../src/client/api.js';
+import { watch } from '../../src/client/watch.js';
 import { ApiError, ConnectionError } from '../../src/client/errors.js';
 import { resolveConfig } from '../../src/client/kubeconfig/index.js';
 import { readAll, Transport } from '../../src/client/transport.js';
@@ -83,26 +85,30 @@ describe('client layer against the sim', () => {
     });
     t.sim.cluster.appendLog('default', 'hello-unicode', 'hello', 'appended ✓');
     await done;
+    const closed = new Promise((r) => res.once('close', r));
     controller.abort();
-    await new Promise((r) => setTimeout(r, 50));
+    await closed;
     expect(received.join('')).toBe("tab\tseparated\tfields\nappended ✓\n");
   });
 
   it('watches events: initial ADDED, then new ones, until aborted', async () => {
+    requests.length = 0;
     const seen: string[] = [];
     const controller = new AbortController();
-    let resolveNew: () => void;
-    const gotNew = new Promise<void>((r) => (resolveNew = r));
-    const watching = client.watch<CoreEvent>('/api/v1/namespaces/batch/events', {}, (e) => {
-      seen.push(`${e.type} ${e.object.reason}`);
-      if (e.object.reason === 'BackoffLimitExceeded') resolveNew();
-    }, controller.signal);
-    await new Promise((r) => setTimeout(r, 100));
-    t.sim.cluster.addEvent({ metadata: { name: 'x.1', namespace: 'batch' }, involvedObject: { kind: 'Job', name: 'nightly-report' }, reason: 'BackoffLimitExceeded', type: 'Warning', message: 'Job has reached the specified backoff limit' } as CoreEvent);
-    await gotNew;
-    controller.abort();
-    await watching;
+    const watching = watch<CoreEvent>(client, {
+      path: '/api/v1/namespaces/batch/events',
+      from: { resourceVersion: '' },
+      firstWatch: 'plain',
+      onEvent: (e) => {
+        seen.push(`${e.type} ${e.object.reason}`);
+        if (e.object.reason === 'Completed') t.sim.cluster.addEvent({ metadata: { name: 'x.1', namespace: 'batch' }, involvedObject: { kind: 'Job', name: 'nightly-report' }, reason: 'BackoffLimitExceeded', type: 'Warning', message: 'Job has reached the specified backoff limit' } as CoreEvent);
+        if (e.object.reason === 'BackoffLimitExceeded') controller.abort();
+      },
+      signal: controller.signal,
+    });
+    expect(await watching).toEqual({ kind: 'aborted' });
     expect(seen).toEqual(['ADDED Completed', 'ADDED BackoffLimitExceeded']);
+    expect(requests.filter((r) => r.startsWith('GET /api/v1/namespaces/batch/events'))).toEqual(['GET /api/v1/namespaces/batch/events?watch=true']);
   });
 
   it('resolves TYPE/NAME to pods through discovery and the object\'s selector', async () => {
@@ -120,8 +126,13 @@ describe('client layer against the sim', () => {
   it('adds an ephemeral container with a strategic merge patch, and the sim starts it', async () => {
     const patched = await client.patchEphemeralContainers('shop', 'payments-0', { spec: { ephemeralContainers: [{ name: 'debugger-abcde', image: 'busybox', terminationMessagePolicy: 'File', resources: {} }] } });
     expect(patched.spec?.ephemeralContainers?.map((c) => c.name)).toEqual(['debugger-abcde']);
-    await new Promise((r) => setTimeout(r, 400));
-    const pod = await client.getPod('shop', 'payments-0');
+    // The sim starts it a moment later, as a kubelet would: wait for that (the ceiling only ends a hung test).
+    const end = Date.now() + 10_000;
+    let pod = await client.getPod('shop', 'payments-0');
+    while (!pod.status?.ephemeralContainerStatuses?.[0]?.state?.running && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 20));
+      pod = await client.getPod('shop', 'payments-0');
+    }
     expect(pod.status?.ephemeralContainerStatuses?.[0]?.state?.running).toBeDefined();
   });
 

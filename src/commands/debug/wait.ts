@@ -1,8 +1,11 @@
-// Waiting for a debug container to run, as kubectl's waitForContainer does: list the pod by field selector, then
-// watch it from the list's resourceVersion (never polling), until the container is running or has terminated.
-import type { KubeClient, WatchEvent } from '../../client/api.js';
+// Waiting for a debug container to run, as kubectl's waitForContainer does (watchtools.UntilWithSync: an informer
+// on the one pod): list it by field selector from the watch cache, then watch it from the list's resourceVersion —
+// never polling — until the container is running or has terminated. The informer's watch survives drops and
+// relists after 410 Gone; a pod that is deleted meanwhile is NotFound.
+import type { KubeClient } from '../../client/api.js';
 import { ApiError } from '../../client/errors.js';
-import type { KubeList, Pod } from '../../k8s/types.js';
+import { watch } from '../../client/watch.js';
+import type { Pod } from '../../k8s/types.js';
 import { containerStatus } from '../../k8s/pod.js';
 
 export { containerStatus };
@@ -28,44 +31,24 @@ function podGone(): ApiError {
 
 /** Resolves with the pod once `container` runs or has terminated; no timeout, as in kubectl. */
 export async function waitForContainer(client: KubeClient, namespace: string, podName: string, container: string, hooks: WaitHooks = {}): Promise<Pod> {
-  const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`;
-  const fieldSelector = `metadata.name=${podName}`;
-  for (;;) {
-    const list = await client.get<KubeList<Pod>>(path, { fieldSelector, limit: 500, resourceVersion: '0' });
-    const listed = list.items[0];
-    if (listed && isDone(listed, container, hooks)) return listed;
-    let rv = list.metadata?.resourceVersion ?? '';
-    let result: Pod | undefined;
-    let failure: Error | undefined;
-    let expired = false;
-    const controller = new AbortController();
-    const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
-    // A watch the server ends (a timeout) is resumed from the last resourceVersion seen; an expired one re-lists.
-    while (!result && !failure && !expired) {
-      if (hooks.signal?.aborted) throw hooks.signal.reason instanceof Error ? hooks.signal.reason : new Error('interrupted');
-      await client.watch<Pod>(path, { fieldSelector, resourceVersion: rv, allowWatchBookmarks: true }, (e: WatchEvent<Pod>) => {
-        if (result || failure) return;
-        if (e.type === 'ERROR') {
-          const status = e.object as unknown as { code?: number };
-          if (status.code === 410) expired = true;
-          else failure = new ApiError(e.object as never, status.code ?? 500);
-          controller.abort();
-          return;
-        }
-        rv = e.object.metadata?.resourceVersion ?? rv;
-        if (e.type === 'BOOKMARK') return;
-        if (e.type === 'DELETED') {
-          failure = podGone();
-          controller.abort();
-          return;
-        }
-        if (isDone(e.object, container, hooks)) {
-          result = e.object;
-          controller.abort();
-        }
-      }, signal);
-    }
-    if (failure) throw failure;
-    if (result) return result;
-  }
+  let result: Pod | undefined;
+  let gone = false;
+  const ended = await watch<Pod>(client, {
+    path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
+    fieldSelector: `metadata.name=${podName}`,
+    onEvent: (c) => {
+      if (c.type === 'DELETED') {
+        gone = true;
+        return 'stop';
+      }
+      if (!isDone(c.object, container, hooks)) return;
+      result = c.object;
+      return 'stop';
+    },
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
+  });
+  if (result) return result;
+  if (gone) throw podGone();
+  if (ended.kind === 'error') throw ended.error;
+  throw hooks.signal?.reason instanceof Error ? hooks.signal.reason : new Error('interrupted');
 }

@@ -24,6 +24,6 @@ export async function explainEvents(
     lines.push({ command: [...kubectlWords(ctx.globals), 'events', ...words] });
   }
   if (flags.since) lines.push({ note: `--since ${flags.since}: kubectl events has no --since (kubernetes/kubectl#977): read LAST SEEN, newest last` });
-  if (flags.watch && flags.reconnect) lines.push({ note: 'kubectl events -w ends when the stream drops (kt reconnects): run it again' });
+  if (flags.watch && flags.reconnect) lines.push({ note: 'kubectl events -w ends when the stream drops or expires, where kt reconnects and relists (--reconnect=false does not): run it again' });
   return lines;
 }

@@ -1,6 +1,6 @@
 // `kt events`: kubectl 1.32's EventsOptions — ToOptions (namespace, --for through discovery, the printer),
 // Validate (--types), Run (list every page, filter, sort, print; or watch) — plus kt's --since, --related,
-// --reconnect and --color.
+// --reconnect (on by default: see watch.ts) and --color.
 import { readFileSync } from 'node:fs';
 import type { KubeClient } from '../../client/api.js';
 import { ApiError } from '../../client/errors.js';
@@ -139,7 +139,7 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
     }
     if (o.watch) {
       const { watchEvents } = await import('./watch.js');
-      await watchEvents(o, client, ctx.io);
+      await watchEvents({ ...o, wanted: wantedEvents(o, ctx.io.now()) }, client, ctx.io);
       return;
     }
     await listEvents(o, client, ctx);
@@ -148,8 +148,15 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
   }
 }
 
+/** --types and --since together. */
+function wantedEvents(o: Pick<EventsOptions, 'filterTypes' | 'sinceMs'>, nowMs: number): (e: CoreEvent) => boolean {
+  const byType = typeFilter(o.filterTypes);
+  const recent = sinceFilter(o.sinceMs, nowMs);
+  return (e) => byType(e.type) && recent(e);
+}
+
 /** Keeps events last seen within `sinceMs` of now (kt's --since); events with no time at all are dropped. */
-export function sinceFilter(sinceMs: number | undefined, nowMs: number): (e: CoreEvent) => boolean {
+function sinceFilter(sinceMs: number | undefined, nowMs: number): (e: CoreEvent) => boolean {
   if (sinceMs === undefined) return () => true;
   const cutoff = BigInt(Math.trunc(nowMs - sinceMs)) * 1_000_000n;
   return (e) => {
@@ -167,9 +174,7 @@ async function listEvents(o: EventsOptions, client: KubeClient, ctx: CommandCont
   } else {
     items = (await client.listEvents(o.allNamespaces ? undefined : o.namespace, { fieldSelector: o.fieldSelector })).items;
   }
-  const byType = typeFilter(o.filterTypes);
-  const recent = sinceFilter(o.sinceMs, io.now());
-  items = items.filter((e) => byType(e.type) && recent(e));
+  items = items.filter(wantedEvents(o, io.now()));
   if (items.length === 0) {
     io.err.write(o.allNamespaces ? 'No events found.\n' : `No events found in ${o.namespace} namespace.\n`);
     return;
@@ -178,8 +183,5 @@ async function listEvents(o: EventsOptions, client: KubeClient, ctx: CommandCont
   const sink = new EventSink(o, io);
   sink.printList(items);
 }
-
-/** Ctrl-C (SIGINT) and SIGTERM end a watch as kubectl's interrupt handler does: quietly, with exit code 1. */
-export { interruptSignal } from '../../cli/interrupt.js';
 
 

@@ -8,7 +8,7 @@ export function explainLogs(flags: LogsFlags, args: readonly string[], ctx: Pick
   const lines: ExplainLine[] = [{ command: [...kubectlWords(ctx.globals), 'logs', ...args, ...kubectlFlagWords(LOGS_FLAGS, flags, ctx.changed)] }];
   const note = (text: string): void => void lines.push({ note: text });
   if (flags.live) note('kubectl logs -f does not pick up pods that start later (--live): run it again for new pods');
-  if (flags.follow && flags.resume && !flags.live) note('kubectl logs -f stops at a dropped stream (kt resumes it): run it again with --since-time=<last timestamp>');
+  if (flags.follow && flags.resume && !flags.live) note('kubectl logs -f ends at a dropped stream, which kt resumes (--resume=false does not): run it again with --since-time=<last timestamp>');
   if (flags.previousOnRestart) note('after a restart, kubectl logs --previous shows the instance that died (--previous-on-restart)');
   for (const r of flags.include ?? []) note(`--include: pipe through grep -E '${r}'`);
   for (const r of flags.exclude ?? []) note(`--exclude: pipe through grep -vE '${r}'`);

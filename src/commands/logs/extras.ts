@@ -1,5 +1,6 @@
 // kt's flags beyond kubectl 1.32, compiled into plain values for the follow core. With none given, everything
-// here is inert and `kt logs` behaves exactly as kubectl does.
+// here is inert and `kt logs` behaves exactly as kubectl does — but for --resume, on by default, which changes
+// nothing until a followed stream drops.
 import { colorsFor, parseColorMode, type Colors } from '../../print/color.js';
 import type { IO } from '../../cli/io.js';
 import { KtError } from '../../errors.js';
@@ -19,7 +20,7 @@ export interface Extras {
   waitFor: RegExp | undefined;
   /** --timeout in ms (0 = none). */
   timeoutMs: number;
-  /** Whether a line-level feature beyond kubectl is in play (then kt may ask the server for timestamps). Colour alone is not. */
+  /** Whether a line-level feature beyond kubectl is in play (then lines go through a transform). Colour alone is not; nor is --resume, which hands on the bytes kubectl would print. */
   any: boolean;
 }
 
@@ -64,6 +65,6 @@ export function compileExtras(flags: LogsFlags, io: IO): Extras {
     any: false,
   };
   // --previous-on-restart matters only with --live (it may come from the config file), so it alone changes nothing.
-  e.any = e.live || e.resume || e.match !== undefined || e.include.length + e.exclude.length + e.highlight.length > 0 || e.json || e.waitFor !== undefined;
+  e.any = e.live || e.match !== undefined || e.include.length + e.exclude.length + e.highlight.length > 0 || e.json || e.waitFor !== undefined;
   return e;
 }

@@ -9,12 +9,15 @@ import { lineTransform, prefixFor } from '../../follow/format.js';
 import { followLive, type LivePod, type PodEvent } from '../../follow/live.js';
 import type { Sink } from '../../follow/types.js';
 import type { KubeObject, Pod } from '../../k8s/types.js';
-import type { ResourceType } from '../../k8s/resources.js';
+import { RESOURCE_TYPES, collectionPath, type ResourceType } from '../../k8s/resources.js';
 import type { Extras } from './extras.js';
 import type { LogsOptions } from './options.js';
 import { containersFor, sortByLogging } from './pods.js';
-import { openerFor } from './run.js';
+import { openerFor } from '../../follow/client.js';
+import { watch, watchNoticeText } from '../../client/watch.js';
 import { sleep } from '../../util/sleep.js';
+
+const PODS = RESOURCE_TYPES.find((t) => t.group === '' && t.resource === 'pods')!;
 
 export interface LiveArgs {
   client: KubeClient;
@@ -25,7 +28,6 @@ export interface LiveArgs {
   io: IO;
   sink: Sink;
   signal: AbortSignal;
-  verbose: (line: string) => void;
 }
 
 export async function runLive(a: LiveArgs): Promise<void> {
@@ -84,38 +86,16 @@ export async function runLive(a: LiveArgs): Promise<void> {
       }
     },
     watchPods: async (onEvent: (e: PodEvent) => void, signal: AbortSignal) => {
-      // list, then watch from the list's resourceVersion; a watch the server closes is resumed (or re-listed).
-      let known = new Map<string, Pod>();
-      while (!signal.aborted) {
-        const list = await client.listPods(namespace, selector ? { labelSelector: selector } : {});
-        const next = new Map<string, Pod>();
-        for (const p of sortByLogging(list.items)) {
-          next.set(p.metadata?.name ?? '', p);
-          onEvent({ type: known.has(p.metadata?.name ?? '') ? 'MODIFIED' : 'ADDED', pod: p });
-        }
-        for (const [name, p] of known) if (!next.has(name)) onEvent({ type: 'DELETED', pod: p });
-        known = next;
-        let rv = list.metadata?.resourceVersion;
-        try {
-          await client.watch<Pod>(
-            `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
-            { labelSelector: selector || undefined, resourceVersion: rv || undefined, allowWatchBookmarks: undefined },
-            (ev) => {
-              if (ev.type === 'ERROR' || ev.type === 'BOOKMARK') return;
-              const name = ev.object.metadata?.name ?? '';
-              rv = ev.object.metadata?.resourceVersion ?? rv;
-              if (ev.type === 'DELETED') known.delete(name);
-              else known.set(name, ev.object);
-              onEvent({ type: ev.type, pod: ev.object });
-            },
-            signal,
-          );
-        } catch (e) {
-          if (signal.aborted) return;
-          a.verbose(`kt: pod watch ended (${(e as Error).message}); listing again\n`);
-        }
-        if (!signal.aborted) await sleep(500, signal);
-      }
+      // A reflector's list and watch: it survives drops, relists after 410 Gone and reports only real changes.
+      const ended = await watch<Pod>(client, {
+        path: collectionPath(PODS, namespace),
+        ...(selector ? { labelSelector: selector } : {}),
+        order: sortByLogging,
+        onEvent: (c) => onEvent({ type: c.type, pod: c.object }),
+        onNotice: (n) => a.io.err.write(`kt: pod ${watchNoticeText(n)}\n`),
+        signal,
+      });
+      if (ended.kind === 'error') throw ended.error;
     },
   });
 }

@@ -8,16 +8,16 @@ import { ExitError, KtError } from '../../errors.js';
 import { ApiError } from '../../client/errors.js';
 import type { KubeClient } from '../../client/api.js';
 import { selectorOf } from '../../client/api.js';
-import { RESOURCE_TYPES, type ResourceType } from '../../k8s/resources.js';
+import { RESOURCE_TYPES, collectionPath, type ResourceType } from '../../k8s/resources.js';
 import type { KubeObject, Pod } from '../../k8s/types.js';
 import { consume } from '../../follow/consume.js';
-import { SinkClosedError, type LogBody, type OpenLog, type Sink, type StreamSpec } from '../../follow/types.js';
+import { SinkClosedError, type Sink, type StreamSpec } from '../../follow/types.js';
+import { openerFor, resumingOpener } from '../../follow/client.js';
+import { watch } from '../../client/watch.js';
 import { completeArgs, completeLogs, validateLogs, type LogsFlags, type LogsOptions } from './options.js';
 import { containersFor, sortByLogging, type LogTarget } from './pods.js';
 import { compileExtras, type Extras } from './extras.js';
 import { lineTransform, prefixFor } from '../../follow/format.js';
-import { resumable } from '../../follow/resume.js';
-import { sleep } from '../../util/sleep.js';
 import { interruptSignal, InterruptedError, unlessInterrupted } from '../../cli/interrupt.js';
 import { containerStatus } from '../../k8s/pod.js';
 
@@ -62,14 +62,6 @@ export function outputSink(out: Output): Sink {
   };
 }
 
-/** The follow core's way to open a log, over kt's client. */
-export function openerFor(client: KubeClient): OpenLog {
-  return async (namespace, pod, query, signal) => {
-    const res = await client.streamPodLog(namespace, pod, query, signal);
-    return res as unknown as LogBody;
-  };
-}
-
 async function resolveObject(client: KubeClient, o: LogsOptions, namespace: string, err: Output): Promise<Resolved> {
   if (o.selector !== '') {
     let pods: Pod[];
@@ -107,31 +99,32 @@ async function resolveObject(client: KubeClient, o: LogsOptions, namespace: stri
   }
 }
 
-/** GetPodList: the pods a selector matches, best for logging first; with none, wait for one to appear. */
+/**
+ * GetFirstPod: the pods a selector matches, best for logging first; with none, one plain watch (kubectl's
+ * UntilWithoutRetry, no reconnect) from the list's resourceVersion until a pod is added or changed.
+ */
 async function podsForSelector(client: KubeClient, namespace: string, selector: string, timeoutMs: number): Promise<Pod[]> {
   const list = await client.listPods(namespace, { labelSelector: selector });
   if (list.items.length > 0) return sortByLogging(list.items);
-  const signal = AbortSignal.timeout(timeoutMs);
+  const timeout = AbortSignal.timeout(timeoutMs);
   let found: Pod | undefined;
-  const stop = new AbortController();
-  const both = AbortSignal.any([signal, stop.signal]);
-  try {
-    await client.watch<Pod>(
-      `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`,
-      { labelSelector: selector || undefined, resourceVersion: list.metadata?.resourceVersion || undefined },
-      (ev) => {
-        if (!found && (ev.type === 'ADDED' || ev.type === 'MODIFIED')) {
-          found = ev.object;
-          stop.abort();
-        }
-      },
-      both,
-    );
-  } catch (e) {
-    if (!both.aborted) throw e;
-  }
-  if (!found) throw new KtError('timed out waiting for the condition');
-  return [found];
+  const ended = await watch<Pod>(client, {
+    path: collectionPath(PODS, namespace),
+    ...(selector ? { labelSelector: selector } : {}),
+    from: { resourceVersion: list.metadata?.resourceVersion ?? '' },
+    firstWatch: 'plain',
+    reconnect: false,
+    relist: false,
+    onEvent: (c) => {
+      if (c.type === 'DELETED') return;
+      found = c.object;
+      return 'stop';
+    },
+    signal: timeout,
+  });
+  if (found) return [found];
+  if (ended.kind === 'aborted') throw new KtError('timed out waiting for the condition');
+  throw new KtError('watch closed before UntilWithoutRetry timeout');
 }
 
 /** logsForObject: every (pod, container) to read, in kt's order, with kubectl's stderr notices. */
@@ -169,50 +162,19 @@ function containerState(pod: Pod | undefined, container: string): string {
   return 'not started';
 }
 
-/** Is this container instance (by containerID) still running? A stream that ended while it is was dropped. */
-export function instanceRunning(client: KubeClient, namespace: string, pod: string, container: string, containerID: string | undefined): () => Promise<boolean> {
-  return async () => {
-    const p = await client.getPod(namespace, pod);
-    const st = containerStatus(p, container);
-    return !!st?.state?.running && (containerID === undefined || st.containerID === containerID);
-  };
-}
-
-export function containerIdOf(pod: Pod, container: string): string | undefined {
-  return containerStatus(pod, container)?.containerID;
-}
-
-
-/** Wraps an opener so every stream resumes after drops (kt's --resume). */
-export function resumingOpener(client: KubeClient, open: OpenLog, containerIds: ReadonlyMap<string, string | undefined>, verbose: (line: string) => void): OpenLog {
-  return async (namespace, pod, query, signal) => {
-    const gen = resumable({
-      open,
-      namespace,
-      pod,
-      query,
-      signal,
-      stillRunning: instanceRunning(client, namespace, pod, query.container, containerIds.get(`${namespace}/${pod}/${query.container}`)),
-      sleep,
-      onResume: (attempt, ts, cause) => verbose(`kt: resuming pod/${pod}/${query.container} after ${cause} from ${ts ?? 'the start'} (attempt ${attempt})\n`),
-    });
-    // The first request's errors (the server's answer) surface here, as kubectl's would.
-    const first = await gen.next();
-    let pending: IteratorResult<string> | undefined = first;
-    const body: LogBody = {
-      async *[Symbol.asyncIterator]() {
-        if (pending && !pending.done) yield pending.value;
-        pending = undefined;
-        for (;;) {
-          const r = await gen.next();
-          if (r.done) return;
-          yield r.value;
-        }
-      },
-      destroy: () => void gen.return(undefined),
-    };
-    return body;
-  };
+/**
+ * The streams kt resumes after a drop (--resume, on by default): those followed while their container runs. A
+ * finished or waiting container's log, --previous and --limit-bytes are read as kubectl reads them. Keyed by
+ * `namespace/pod/container`, with the container instance followed.
+ */
+function resumableStreams(o: LogsOptions, x: Extras, targets: readonly LogTarget[], namespace: string): Map<string, string | undefined> {
+  const resume = new Map<string, string | undefined>();
+  if (!x.resume || !o.follow || o.limitBytes !== 0 || o.query.previous) return resume;
+  for (const t of targets) {
+    const st = containerStatus(t.pod, t.container);
+    if (st?.state?.running) resume.set(`${t.pod.metadata?.namespace ?? namespace}/${t.pod.metadata?.name}/${t.container}`, st.containerID);
+  }
+  return resume;
 }
 
 export async function runLogs(ctx: CommandContext, flags: LogsFlags, args: readonly string[]): Promise<void> {
@@ -248,13 +210,10 @@ export async function runLogs(ctx: CommandContext, flags: LogsFlags, args: reado
       const resolved = await resolveObject(client, o, namespace, ctx.io.err);
       validateLogs(o);
       const sink = outputSink(ctx.io.out);
-      const verbose = (line: string): void => {
-        if ((ctx.globals.v ?? 0) >= 1) ctx.io.err.write(line);
-      };
       if (x.live && o.follow && resolved.kind !== 'pod') {
         const { runLive } = await import('./live.js');
         try {
-          await runLive({ client, o, x, resolved, namespace, io: ctx.io, sink, signal: controller.signal, verbose });
+          await runLive({ client, o, x, resolved, namespace, io: ctx.io, sink, signal: controller.signal });
         } catch (e) {
           if (e instanceof SinkClosedError) throw new ExitError(0);
           throw e;
@@ -268,14 +227,14 @@ export async function runLogs(ctx: CommandContext, flags: LogsFlags, args: reado
           `you are attempting to follow ${targets.length} log streams, but maximum allowed concurrency is ${o.maxLogRequests}, use --max-log-requests to increase the limit`,
         );
       }
-      const resume = x.resume && o.follow && o.limitBytes === 0;
-      const serverTimestamps = o.query.timestamps || resume || x.json;
+      // Lines reach the output with the server's timestamps when the user or a line format (JSON) wants them.
+      const keepTimestamps = o.query.timestamps || x.json;
       const specs: StreamSpec[] = targets.map((t) => ({
         namespace: t.pod.metadata?.namespace ?? namespace,
         pod: t.pod.metadata?.name ?? '',
         container: t.container,
         prefix: o.prefix || x.live ? prefixFor(t.pod.metadata?.name ?? '', t.container, x.color) : '',
-        query: { ...o.query, container: t.container, timestamps: serverTimestamps },
+        query: { ...o.query, container: t.container, timestamps: keepTimestamps },
       }));
       let matched = false;
       let timedOut = false;
@@ -285,7 +244,7 @@ export async function runLogs(ctx: CommandContext, flags: LogsFlags, args: reado
         highlight: x.highlight,
         color: x.color,
         json: x.json,
-        serverTimestamps: serverTimestamps && x.any,
+        serverTimestamps: keepTimestamps && x.any,
         showTimestamps: o.query.timestamps,
         ...(x.waitFor
           ? {
@@ -300,11 +259,8 @@ export async function runLogs(ctx: CommandContext, flags: LogsFlags, args: reado
       });
       // After --wait-for matched, nothing more is printed while the streams wind down.
       const transform = shaped && x.waitFor ? (line: string, spec: StreamSpec) => (matched ? undefined : shaped(line, spec)) : shaped;
-      let open = openerFor(client);
-      if (resume) {
-        const ids = new Map(targets.map((t) => [`${t.pod.metadata?.namespace ?? namespace}/${t.pod.metadata?.name}/${t.container}`, containerIdOf(t.pod, t.container)]));
-        open = resumingOpener(client, open, ids, verbose);
-      }
+      const resume = resumableStreams(o, x, targets, namespace);
+      const open = resume.size === 0 ? openerFor(client) : resumingOpener(client, openerFor(client), { resume, keepTimestamps, notice: (line) => ctx.io.err.write(line) });
       const timer = x.waitFor && x.timeoutMs > 0 ? setTimeout(() => ((timedOut = true), controller.abort()), x.timeoutMs) : undefined;
       try {
         await consume(specs, { open, sink, parallel: o.follow && specs.length > 1, ignoreErrors: o.ignoreErrors, signal: controller.signal, ...(transform ? { transform } : {}) });

@@ -12,7 +12,7 @@ import type { CommandContext } from '../../cli/registry.js';
 import { openSession } from '../../cli/session.js';
 import { completeTopNode, validateTopNode, type TopNodeFlags, type TopNodeOptions } from './options.js';
 import { checkSelectors } from './pod.js';
-import { render, type Frame } from './render.js';
+import { render, watchedReaders, type Frame } from './render.js';
 
 export async function topNodeFrame(o: TopNodeOptions, metrics: MetricsSource, nodes: NodeReader, pods: PodReader): Promise<Frame> {
   checkSelectors(o.labelSelector);
@@ -42,7 +42,10 @@ export async function topNode(ctx: CommandContext, flags: TopNodeFlags, args: re
     validateTopNode(o);
     if (flags.explain) ctx.io.err.write(formatExplain((await import('./explain.js')).explainTopNode(flags, o.resourceName ? [o.resourceName] : [], ctx), ctx.globals));
     const client = await session.client();
-    await render(ctx.io, o.extras.color, o.extras.watchMs, () => topNodeFrame(o, client, client, client));
+    await render(ctx.io, o.extras.color, o.extras.watchMs, (watching) => {
+      const readers = watching ? watchedReaders(client, watching) : client;
+      return () => topNodeFrame(o, client, readers, readers);
+    });
   } finally {
     await session.close();
   }

@@ -14,7 +14,7 @@ import type { CommandContext } from '../../cli/registry.js';
 import type { IO } from '../../cli/io.js';
 import { openSession } from '../../cli/session.js';
 import { completeTopPod, validateTopPod, type TopPodFlags, type TopPodOptions } from './options.js';
-import { render, type Frame } from './render.js';
+import { render, watchedReaders, type Frame } from './render.js';
 
 /** Pods younger than this may not have metrics yet (kubectl's metricsCreationDelay). */
 const METRICS_CREATION_DELAY_MS = 2 * 60 * 1000;
@@ -84,7 +84,10 @@ export async function topPod(ctx: CommandContext, flags: TopPodFlags, args: read
     validateTopPod(o);
     if (flags.explain) ctx.io.err.write(formatExplain((await import('./explain.js')).explainTopPod(flags, o.resourceName ? [o.resourceName] : [], ctx), ctx.globals));
     const client = await session.client();
-    await render(ctx.io, o.extras.color, o.extras.watchMs, () => topPodFrame(o, client, client, ctx.io));
+    await render(ctx.io, o.extras.color, o.extras.watchMs, (watching) => {
+      const pods = watching ? watchedReaders(client, watching) : client;
+      return () => topPodFrame(o, client, pods, ctx.io);
+    });
   } finally {
     await session.close();
   }
