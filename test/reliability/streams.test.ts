@@ -18,11 +18,12 @@ describe('log streams and watches under faults', () => {
   afterAll(async () => t?.stop());
 
   for (const kind of ['rotate', 'cut'] as const) {
-    it(`logs -f through a ${kind === 'rotate' ? 'kubelet log rotation (clean end)' : 'cut stream (no terminator)'}: as kubectl without --resume`, async () => {
+    it(`logs -f through a ${kind === 'rotate' ? 'kubelet log rotation (clean end)' : 'cut stream (no terminator)'}: with --resume=false, as kubectl`, async () => {
       t.sim.faults.clear();
       t.sim.faults.add({ path: '**/log', action: { kind, afterLines: 1 } });
       const args = ['logs', '-f', '-n', 'shop', 'payments-0'];
-      const [kt, kubectl] = await Promise.all([runKt(args, t.env), KUBECTL ? runKubectl(args, t.env) : undefined]);
+      // kt resumes by default (the next test); --resume=false is kubectl's behaviour.
+      const [kt, kubectl] = await Promise.all([runKt([...args, '--resume=false'], t.env), KUBECTL ? runKubectl(args, t.env) : undefined]);
       t.sim.faults.clear();
       const line = '2026-01-01 00:00:00.000 UTC [1] LOG:  database system is ready to accept connections\n';
       expect(kt.stdout).toBe(line);
@@ -31,11 +32,11 @@ describe('log streams and watches under faults', () => {
       if (kubectl) await compareResults(kind === 'cut' ? fails('error: unexpected EOF\n', { stdout: line }) : succeeds('empty', line), kt, kubectl);
     });
 
-    it(`logs -f --resume through a ${kind}: every line exactly once, then Ctrl-C exits 1 as kubectl does`, async () => {
+    it(`logs -f (resuming by default) through a ${kind}: every line exactly once, then Ctrl-C exits 1 as kubectl does`, async () => {
       t.sim.faults.clear();
       const clean = await runKt(['logs', '-n', 'default', 'hello-unicode'], t.env);
       const hit = t.sim.faults.add({ path: '**/log', times: 2, action: { kind, afterLines: 1 } });
-      const kt = startKt(['logs', '-f', '--resume', '-n', 'default', 'hello-unicode'], t.env);
+      const kt = startKt(['logs', '-f', '-n', 'default', 'hello-unicode'], t.env);
       try {
         await until('the whole log', () => kt.stdout() === clean.stdout && hit.hits === 2);
         t.sim.cluster.appendLog('default', 'hello-unicode', 'hello', `after the ${kind}`);
@@ -51,10 +52,10 @@ describe('log streams and watches under faults', () => {
     });
   }
 
-  it('events -w --reconnect relists after 410 Gone and prints nothing twice', async () => {
+  it('events -w (reconnecting by default) relists after 410 Gone and prints nothing twice', async () => {
     t.sim.faults.clear();
     t.sim.faults.add({ path: '**/events', watch: true, times: 1, action: { kind: 'gone', afterMs: 300 } });
-    const kt = startKt(['events', '-w', '--reconnect', '-n', 'shop'], t.env);
+    const kt = startKt(['events', '-w', '-n', 'shop'], t.env);
     const at = new Date(Date.now() - 20 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
     try {
       await kt.waitForOutput('(410 Gone)', { stream: 'stderr' });
@@ -74,10 +75,10 @@ describe('log streams and watches under faults', () => {
     }
   });
 
-  it('events -w without --reconnect ends with exit 0 on 410, as kubectl', async () => {
+  it('events -w --reconnect=false ends with exit 0 on 410, as kubectl', async () => {
     t.sim.faults.clear();
     t.sim.faults.add({ path: '**/events', watch: true, action: { kind: 'gone', afterMs: 200 } });
-    const r = await runKt(['events', '-w', '-n', 'shop'], t.env);
+    const r = await runKt(['events', '-w', '-n', 'shop', '--reconnect=false'], t.env);
     t.sim.faults.clear();
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
