@@ -238,3 +238,8 @@ export function matchesFields(requirements: readonly FieldRequirement[], fields:
     return r.op === '=' ? v === r.value : v !== r.value;
   });
 }
+
+/** The field selector kubectl sends for --for: kind, apiVersion, name, in that order. */
+export function involvedObjectSelector(kind: string, apiVersion: string, name: string): string {
+  return [`involvedObject.kind=${escapeFieldValue(kind)}`, `involvedObject.apiVersion=${escapeFieldValue(apiVersion)}`, `involvedObject.name=${escapeFieldValue(name)}`].join(',');
+}

@@ -14,7 +14,7 @@ export async function explainEvents(
   const lines: ExplainLine[] = [];
   const words = kubectlFlagWords(EVENTS_FLAGS, flags, ctx.changed);
   if (related) {
-    const { relatedObjects } = await import('./related.js');
+    const { relatedObjects } = await import('../../client/related.js');
     const rest = words.filter((w) => !w.startsWith('--for='));
     for (const o of await relatedObjects(related.client, related.namespace, related.type, related.name)) {
       lines.push({ command: [...kubectlWords(ctx.globals, false), 'events', '-n', o.namespace ?? 'default', `--for=${o.kind.toLowerCase()}/${o.name}`, ...rest] });

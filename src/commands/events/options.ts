@@ -23,16 +23,6 @@ export function splitForArg(value: string): ForArg | undefined {
   return { resource: seg[0]!, name: seg[1]! };
 }
 
-/** fields.OneTermEqualSelector's value escaping: `\`, `,` and `=` get a backslash. */
-export function escapeFieldValue(v: string): string {
-  return v.replace(/[\\,=]/g, (c) => `\\${c}`);
-}
-
-/** The field selector kubectl sends for --for: kind, apiVersion, name, in that order. */
-export function forFieldSelector(kind: string, apiVersion: string, name: string): string {
-  return [`involvedObject.kind=${escapeFieldValue(kind)}`, `involvedObject.apiVersion=${escapeFieldValue(apiVersion)}`, `involvedObject.name=${escapeFieldValue(name)}`].join(',');
-}
-
 /** kubectl's Validate: every --types value is Normal or Warning, ignoring case. */
 export function validateTypes(types: readonly string[]): void {
   for (const t of types) {

@@ -15,9 +15,9 @@ import { goQuote } from '../../go/quote.js';
 import { parseOutputFormat, type OutputFormat } from '../../print/output.js';
 import { RESOURCE_TYPES, type ResourceType } from '../../k8s/resources.js';
 import type { CoreEvent } from '../../k8s/types.js';
+import { involvedObjectSelector } from '../../k8s/selector.js';
 import { EventSink } from './sink.js';
 import {
-  forFieldSelector,
   parseColor,
   parseSince,
   splitForArg,
@@ -98,7 +98,7 @@ export async function events(ctx: CommandContext, flags: EventsFlags): Promise<v
     if (forArg) {
       const type = await resolveForType(await session.client(), forArg.resource, (line) => ctx.io.err.write(line));
       forObject = { type, name: forArg.name };
-      if (forArg.name !== '') fieldSelector = forFieldSelector(type.kind, groupVersionOf(type), forArg.name);
+      if (forArg.name !== '') fieldSelector = involvedObjectSelector(type.kind, groupVersionOf(type), forArg.name);
     }
     const format =
       flags.output === ''
@@ -169,7 +169,7 @@ async function listEvents(o: EventsOptions, client: KubeClient, ctx: CommandCont
   const io = ctx.io;
   let items: CoreEvent[];
   if (o.related && o.forObject) {
-    const { relatedEvents } = await import('./related.js');
+    const { relatedEvents } = await import('../../client/related.js');
     items = await relatedEvents(client, o.namespace, o.forObject);
   } else {
     items = (await client.listEvents(o.allNamespaces ? undefined : o.namespace, { fieldSelector: o.fieldSelector })).items;

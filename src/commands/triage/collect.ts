@@ -7,7 +7,7 @@ import { podUsageList, type PodUsage } from '../../report/top.js';
 import type { ContainerReport, LogTail, NodeReport, PodReport } from '../../report/triage.js';
 import { RESOURCE_TYPES } from '../../k8s/resources.js';
 import type { ContainerStatus, CoreEvent, KubeObject, Node, Pod } from '../../k8s/types.js';
-import { eventsAbout, type Involved } from '../events/related.js';
+import { eventsAbout, type Involved } from '../../client/related.js';
 import { diagnose } from './diagnose.js';
 
 export const LOG_TAIL = 10;

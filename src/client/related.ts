@@ -1,10 +1,10 @@
 // kt's `events --for TYPE/NAME --related`: the events of an object and of what it brings along — a Deployment's
 // ReplicaSets, their Pods and those Pods' Nodes; a ReplicaSet's, StatefulSet's, DaemonSet's or Job's Pods and
 // their Nodes; a Pod's Node — merged into one list, each event once.
-import type { KubeClient } from '../../client/api.js';
-import { RESOURCE_TYPES, collectionPath, type ResourceType } from '../../k8s/resources.js';
-import type { CoreEvent, KubeObject, Pod } from '../../k8s/types.js';
-import { forFieldSelector } from './options.js';
+import type { KubeClient } from './api.js';
+import { RESOURCE_TYPES, collectionPath, type ResourceType } from '../k8s/resources.js';
+import type { CoreEvent, KubeObject, Pod } from '../k8s/types.js';
+import { involvedObjectSelector } from '../k8s/selector.js';
 
 const typeOf = (group: string, resource: string): ResourceType => RESOURCE_TYPES.find((t) => t.group === group && t.resource === resource)!;
 const REPLICASETS = typeOf('apps', 'replicasets');
@@ -74,7 +74,7 @@ export async function eventsAbout(client: KubeClient, namespace: string, objects
   for (const o of objects.filter((x) => x.namespace === undefined)) {
     const type = RESOURCE_TYPES.find((t) => t.kind === o.kind && !t.namespaced);
     const apiVersion = type ? (type.group === '' ? type.version : `${type.group}/${type.version}`) : 'v1';
-    for (const e of (await client.listEvents(undefined, { fieldSelector: forFieldSelector(o.kind, apiVersion, o.name) })).items) add(e);
+    for (const e of (await client.listEvents(undefined, { fieldSelector: involvedObjectSelector(o.kind, apiVersion, o.name) })).items) add(e);
   }
   return [...found.values()];
 }
