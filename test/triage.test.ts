@@ -104,6 +104,10 @@ describe('kt triage', () => {
     expect(svc).toMatchObject({ code: 1, stderr: 'error: cannot triage a Service: name a pod, deployment, replicaset, statefulset, daemonset or job\n' });
     const node = await runKt(['triage', 'node/node-a'], t.env);
     expect(node).toMatchObject({ code: 1, stderr: 'error: cannot triage a Node: name a pod, deployment, replicaset, statefulset, daemonset or job\n' });
+    // TYPE/NAME is split and resolved as kubectl's resource builder does it, in its words.
+    expect(await runKt(['triage', 'widgets/x'], t.env)).toEqual({ code: 1, stdout: '', stderr: 'error: the server doesn\'t have a resource type "widgets"\n' });
+    expect(await runKt(['triage', 'deploy/web/x'], t.env)).toEqual({ code: 1, stdout: '', stderr: 'error: arguments in resource/name form may not have more than one slash\n' });
+    expect(await runKt(['triage', 'deploy/'], t.env)).toEqual({ code: 1, stdout: '', stderr: 'error: arguments in resource/name form must have a single resource and name\n' });
   });
 });
 

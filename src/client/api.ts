@@ -1,5 +1,6 @@
 // kt's API client: typed, narrow operations over the one Transport. Commands depend on the small interfaces at
 // the bottom (MetricsSource, PodReader…), never on this class, so tests can hand them fakes.
+import { podSelectorOf, type TargetName } from '../k8s/target.js';
 import type { IncomingMessage } from 'node:http';
 import { RESOURCE_TYPES, collectionPath, groupVersion, objectPath, type ResourceType } from '../k8s/resources.js';
 import type { CoreEvent, KubeList, KubeObject, Node, NodeMetrics, Pod, PodLogOptions, PodMetrics } from '../k8s/types.js';
@@ -166,17 +167,32 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
   }
 
   /**
-   * The pods behind `TYPE/NAME` (or a bare pod name): the pod itself, or those its workload's or service's
-   * selector matches. Throws kubectl's errors for a missing object or an object without a selector.
+   * The object a command-line target names (kubectl's resource builder): its type through discovery — a bare name
+   * is a pod — and the object itself. An unknown type is kubectl's `error: the server doesn't have a resource type`.
    */
-  async podsFor(namespace: string, typeName: string): Promise<{ type: ResourceType; object: KubeObject; pods: Pod[] }> {
-    const slash = typeName.indexOf('/');
-    const type = slash < 0 ? PODS : await this.resolveType(typeName.slice(0, slash));
-    const name = slash < 0 ? typeName : typeName.slice(slash + 1);
-    const object = await this.getObject(type, namespace, name);
+  async getTarget(namespace: string, target: TargetName): Promise<{ type: ResourceType; object: KubeObject }> {
+    const type = await this.targetType(target);
+    return { type, object: await this.getObject(type, namespace, target.name) };
+  }
+
+  /** A target's type alone (a bare name is a pod), for checks made before anything is fetched. */
+  async targetType(target: TargetName): Promise<ResourceType> {
+    if (target.resource === undefined) return PODS;
+    try {
+      return await this.resolveType(target.resource);
+    } catch (e) {
+      throw e instanceof ApiError && e.reason === 'NoResourceMatch' ? new KtError(e.message) : e;
+    }
+  }
+
+  /**
+   * The pods behind a target: the pod itself, or those its workload's or service's selector matches. `action` words
+   * kubectl's error for an object without a selector (`get the logs from`).
+   */
+  async podsFor(namespace: string, target: TargetName, action: string): Promise<{ type: ResourceType; object: KubeObject; pods: Pod[] }> {
+    const { type, object } = await this.getTarget(namespace, target);
     if (type.kind === 'Pod') return { type, object, pods: [object as Pod] };
-    const selector = selectorOf(type, object);
-    const pods = (await this.listPods(namespace, { labelSelector: selector })).items;
+    const pods = (await this.listPods(namespace, { labelSelector: podSelectorOf(type, object, action) })).items;
     return { type, object, pods };
   }
 
@@ -200,31 +216,6 @@ export class KubeClient implements MetricsSource, PodReader, NodeReader, EventSo
       throw e;
     }
   }
-}
-
-/** A label selector string from a workload's spec.selector (matchLabels and matchExpressions) or a service's map. */
-export function selectorOf(type: ResourceType, object: KubeObject): string {
-  const spec = (object['spec'] ?? {}) as { selector?: Record<string, unknown> | null };
-  const sel = spec.selector;
-  if (type.kind === 'Service' || type.kind === 'ReplicationController') {
-    const map = (sel ?? {}) as Record<string, string>;
-    if (Object.keys(map).length === 0) {
-      throw new KtError(`cannot get the logs from *v1.${type.kind}: invalid service '${object.metadata?.name}': Service is defined without a selector`);
-    }
-    return Object.entries(map).map(([k, v]) => `${k}=${v}`).join(',');
-  }
-  if (!['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'].includes(type.kind)) {
-    throw new KtError(`cannot get the logs from *v1.${type.kind}: selector for *v1.${type.kind} not implemented`);
-  }
-  const ls = (sel ?? {}) as { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
-  const parts = Object.entries(ls.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const e of ls.matchExpressions ?? []) {
-    const op = e.operator.toLowerCase();
-    if (op === 'in' || op === 'notin') parts.push(`${e.key} ${op} (${(e.values ?? []).join(',')})`);
-    else if (op === 'exists') parts.push(e.key);
-    else if (op === 'doesnotexist') parts.push(`!${e.key}`);
-  }
-  return parts.join(',');
 }
 
 /** What `top` needs. */

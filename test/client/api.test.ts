@@ -1,6 +1,7 @@
 // The client layer against the simulated cluster: paging, selectors, errors in kubectl's words, log streams
 // (including the cases client-node gets wrong), a plain watch, patches and creates. The surviving watch has
 // its own file (watch.test.ts).
+import { splitTarget } from '../../src/k8s/target.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KubeClient } from '../../src/client/api.js';
 import { watch } from '../../src/client/watch.js';
@@ -112,15 +113,15 @@ describe('client layer against the sim', () => {
   });
 
   it('resolves TYPE/NAME to pods through discovery and the object\'s selector', async () => {
-    const deploy = await client.podsFor('shop', 'deploy/web');
+    const deploy = await client.podsFor('shop', splitTarget('deploy/web'), 'get the logs from');
     expect(deploy.type.kind).toBe('Deployment');
     expect(deploy.pods.map((p) => p.metadata?.name)).toEqual(['web-7d9c6b5f4-kx2vq', 'web-7d9c6b5f4-zt8mn']);
-    expect((await client.podsFor('shop', 'sts/payments')).pods.map((p) => p.metadata?.name)).toEqual(['payments-0']);
-    expect((await client.podsFor('shop', 'svc/web')).pods).toHaveLength(2);
-    expect((await client.podsFor('shop', 'payments-0')).pods).toHaveLength(1);
-    await expect(client.podsFor('shop', 'svc/legacy-db')).rejects.toThrow("cannot get the logs from *v1.Service: invalid service 'legacy-db': Service is defined without a selector");
-    const unknown = await client.podsFor('shop', 'widgets/x').catch((e: unknown) => e);
-    expect(formatError(unknown, { commandPath: 'kt' }).text).toBe('the server doesn\'t have a resource type "widgets"\n');
+    expect((await client.podsFor('shop', splitTarget('sts/payments'), 'get the logs from')).pods.map((p) => p.metadata?.name)).toEqual(['payments-0']);
+    expect((await client.podsFor('shop', splitTarget('svc/web'), 'get the logs from')).pods).toHaveLength(2);
+    expect((await client.podsFor('shop', splitTarget('payments-0'), 'get the logs from')).pods).toHaveLength(1);
+    await expect(client.podsFor('shop', splitTarget('svc/legacy-db'), 'get the logs from')).rejects.toThrow("cannot get the logs from *v1.Service: invalid service 'legacy-db': Service is defined without a selector");
+    const unknown = await client.podsFor('shop', splitTarget('widgets/x'), 'get the logs from').catch((e: unknown) => e);
+    expect(formatError(unknown, { commandPath: 'kt' }).text).toBe('error: the server doesn\'t have a resource type "widgets"\n');
   });
 
   it('adds an ephemeral container with a strategic merge patch, and the sim starts it', async () => {

@@ -1,5 +1,6 @@
 // `kt debug`: kubectl debug's Run — resolve each target, add an ephemeral container, create a pod copy or a node
 // debugger, then (with -i or --attach) wait for the container and attach to it, falling back to its logs.
+import { splitTarget } from '../../k8s/target.js';
 import type { KubeClient } from '../../client/api.js';
 import { ApiError } from '../../client/errors.js';
 import type { CommandContext } from '../../cli/registry.js';
@@ -54,20 +55,10 @@ interface Target {
 async function resolveTargets(client: KubeClient, o: DebugOptions): Promise<Target[]> {
   const targets: Target[] = [];
   // The resource builder checks every TYPE/NAME before it fetches anything.
-  for (const name of o.targetNames) {
-    if (!name.includes('/')) continue;
-    const parts = name.split('/');
-    if (parts.length > 2) throw new KtError('arguments in resource/name form may not have more than one slash');
-    if (parts[0] === '' || parts[1] === '') throw new KtError('arguments in resource/name form must have a single resource and name');
-  }
-  for (const name of o.targetNames) {
-    const slash = name.indexOf('/');
-    const type = await client.resolveType(slash < 0 ? 'pods' : name.slice(0, slash)).catch((e: unknown) => {
-      // The resource builder's wording, unlike `kubectl logs`, has the `error: ` prefix.
-      throw e instanceof ApiError && e.reason === 'NoResourceMatch' ? new KtError(e.message) : e;
-    });
-    const objectName = slash < 0 ? name : name.slice(slash + 1);
-    const object = await client.getObject(type, o.namespace, objectName);
+  const names = o.targetNames.map(splitTarget);
+  for (const t of names) {
+    // A bare name is a pod, resolved through discovery as the builder does.
+    const { type, object } = await client.getTarget(o.namespace, { resource: t.resource ?? 'pods', name: t.name });
     if (type.kind !== 'Pod' && type.kind !== 'Node') throw new KtError(`"${gvk(groupVersion(type), type.kind)}" not supported by debug`);
     targets.push({ kind: type.kind, object });
   }

@@ -2,7 +2,7 @@
 // selector or workload matches, container choice as kubectl makes it (without its notices), and kt's line format.
 import type { IO } from '../../cli/io.js';
 import type { KubeClient } from '../../client/api.js';
-import { selectorOf } from '../../client/api.js';
+import { podSelectorOf } from '../../k8s/target.js';
 import { ApiError } from '../../client/errors.js';
 import { KtError } from '../../errors.js';
 import { lineTransform, prefixFor } from '../../follow/format.js';
@@ -12,7 +12,7 @@ import type { KubeObject, Pod } from '../../k8s/types.js';
 import { RESOURCE_TYPES, collectionPath, type ResourceType } from '../../k8s/resources.js';
 import type { Extras } from './extras.js';
 import type { LogsOptions } from './options.js';
-import { containersFor, sortByLogging } from './pods.js';
+import { containersFor, LOGS_ACTION, sortByLogging } from './pods.js';
 import { openerFor } from '../../follow/client.js';
 import { watch, watchNoticeText } from '../../client/watch.js';
 import { sleep } from '../../util/sleep.js';
@@ -35,11 +35,7 @@ export async function runLive(a: LiveArgs): Promise<void> {
   let namespace = a.namespace;
   let selector = o.selector;
   if (a.resolved.kind === 'object') {
-    try {
-      selector = selectorOf(a.resolved.type, a.resolved.object);
-    } catch (e) {
-      throw new KtError((e as Error).message);
-    }
+    selector = podSelectorOf(a.resolved.type, a.resolved.object, LOGS_ACTION);
     namespace = a.resolved.object.metadata?.namespace ?? namespace;
   }
   const choice = { container: o.query.container, allContainers: o.allContainers, allPods: true };

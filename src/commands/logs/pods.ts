@@ -3,6 +3,9 @@
 import type { Pod } from '../../k8s/types.js';
 import { KtError } from '../../errors.js';
 
+
+/** kubectl logs' words in its errors about an object it cannot find pods for. */
+export const LOGS_ACTION = 'get the logs from';
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
 /** Where a container is declared; kubectl orders --all-containers init → regular → ephemeral. */

@@ -1,13 +1,13 @@
 // `kt logs`: resolve the object to pods and containers exactly as kubectl 1.32 does, then hand the streams to the
 // follow core (src/follow). The order of checks and messages is kubectl's: arguments, kubeconfig,
 // --pod-running-timeout, --since-time, the object GET, validation, pod and container choice, then the streams.
+import { podSelectorOf, splitTarget } from '../../k8s/target.js';
 import type { CommandContext } from '../../cli/registry.js';
 import { openSession } from '../../cli/session.js';
 import type { Output } from '../../cli/io.js';
 import { ExitError, KtError } from '../../errors.js';
 import { ApiError } from '../../client/errors.js';
 import type { KubeClient } from '../../client/api.js';
-import { selectorOf } from '../../client/api.js';
 import { RESOURCE_TYPES, collectionPath, type ResourceType } from '../../k8s/resources.js';
 import type { KubeObject, Pod } from '../../k8s/types.js';
 import { consume } from '../../follow/consume.js';
@@ -15,7 +15,7 @@ import { SinkClosedError, type Sink, type StreamSpec } from '../../follow/types.
 import { openerFor, resumingOpener } from '../../follow/client.js';
 import { watch } from '../../client/watch.js';
 import { completeArgs, completeLogs, validateLogs, type LogsFlags, type LogsOptions } from './options.js';
-import { containersFor, sortByLogging, type LogTarget } from './pods.js';
+import { containersFor, LOGS_ACTION, sortByLogging, type LogTarget } from './pods.js';
 import { compileExtras, type Extras } from './extras.js';
 import { lineTransform, prefixFor } from '../../follow/format.js';
 import { interruptSignal, InterruptedError, unlessInterrupted } from '../../cli/interrupt.js';
@@ -77,20 +77,8 @@ async function resolveObject(client: KubeClient, o: LogsOptions, namespace: stri
     if (pods.length === 0) err.write(`No resources found in ${namespace} namespace.\n`);
     return { kind: 'list', pods };
   }
-  const slash = o.resourceArg.indexOf('/');
-  let type = PODS;
-  let name = o.resourceArg;
-  if (slash >= 0) {
-    try {
-      type = await client.resolveType(o.resourceArg.slice(0, slash));
-    } catch (e) {
-      if (e instanceof ApiError && e.status.reason === 'NoResourceMatch') throw new KtError(e.status.message ?? '');
-      throw e;
-    }
-    name = o.resourceArg.slice(slash + 1);
-  }
   try {
-    const object = await client.getObject(type, namespace, name);
+    const { type, object } = await client.getTarget(namespace, splitTarget(o.resourceArg));
     if (type.kind === 'Pod') return { kind: 'pod', pod: object as Pod };
     return { kind: 'object', type, object };
   } catch (e) {
@@ -133,12 +121,7 @@ async function targetsFor(client: KubeClient, o: LogsOptions, resolved: Resolved
   const warn = (line: string): void => err.write(line);
   if (resolved.kind === 'list') return resolved.pods.flatMap((p) => containersFor(p, choice, warn));
   if (resolved.kind === 'pod') return containersFor(resolved.pod, choice, warn);
-  let selector: string;
-  try {
-    selector = selectorOf(resolved.type, resolved.object);
-  } catch (e) {
-    throw new KtError((e as Error).message);
-  }
+  const selector = podSelectorOf(resolved.type, resolved.object, LOGS_ACTION);
   const namespace = resolved.object.metadata?.namespace ?? '';
   let pods = await podsForSelector(client, namespace, selector, o.podRunningTimeoutMs);
   if (pods.length > 1) {

@@ -1,5 +1,6 @@
 // `kt triage`: find the pods (POD, TYPE/NAME, -l, or -A --unhealthy), triage each, print the report with its
 // verdict first, and exit 0 when healthy, 2 when not.
+import { splitTarget } from '../../k8s/target.js';
 import type { KubeClient } from '../../client/api.js';
 import type { CommandContext } from '../../cli/registry.js';
 import { openSession } from '../../cli/session.js';
@@ -16,12 +17,11 @@ import { completeTriage, EXIT_UNHEALTHY, TRIAGE_KINDS, validateTriage, type Tria
 async function findPods(client: KubeClient, o: TriageOptions): Promise<{ target: string; pods: Pod[] }> {
   if (o.target !== '') {
     // The kind is checked before its pods are looked up (a node or a service has no pods of its own to triage).
-    const slash = o.target.indexOf('/');
-    const kind = slash < 0 ? 'Pod' : (await client.resolveType(o.target.slice(0, slash))).kind;
+    const target = splitTarget(o.target);
+    const { kind } = await client.targetType(target);
     if (!TRIAGE_KINDS.includes(kind)) throw new KtError(`cannot triage a ${kind}: name a pod, deployment, replicaset, statefulset, daemonset or job`);
-    const { type, pods } = await client.podsFor(o.namespace, o.target);
-    const name = o.target.slice(o.target.indexOf('/') + 1);
-    return { target: `${type.kind.toLowerCase()}/${name}`, pods };
+    const { type, pods } = await client.podsFor(o.namespace, target, 'triage');
+    return { target: `${type.kind.toLowerCase()}/${target.name}`, pods };
   }
   const ns = o.allNamespaces ? undefined : o.namespace;
   const pods = (await client.listPods(ns, { labelSelector: o.selector })).items;
