@@ -1,5 +1,6 @@
 // kt debug end to end: the debug container starts in the sim, kt waits for it with a watch, attaches over a
 // WebSocket, sends commands on stdin and reads their output and the exit code; real kubectl does the same.
+import { needs } from './helpers/requirements.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Transport } from '../src/client/transport.js';
@@ -50,7 +51,7 @@ describe('kt debug -i attaches to the sim', () => {
     expect(node).toEqual({ stdout: 'node-a\n', stderr: '', code: 0 });
   });
 
-  it.skipIf(!KUBECTL)('prints what kubectl prints for the same session', async () => {
+  it('prints what kubectl prints for the same session', needs('kubectl'), async () => {
     const input = 'echo same\nbad\nexit 4\n';
     const args = ['debug', '-n', 'shop', 'payments-0', '-i', '--image=busybox', '--profile=general'];
     const ours = await kt(args, input, t.env);

@@ -1,6 +1,7 @@
 // kt drill end to end, for every task: start a practice cluster in the background, check before answering, give a
 // wrong answer (the check fails, exit 2, saying what is wrong), answer with the task's own model answer run with
 // real kubectl (the check passes, exit 0), and stop.
+import { needs } from './helpers/requirements.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ function ageSeconds(age: string): number {
   return ((Number(m[1] ?? 0) * 24 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0);
 }
 
-describe.skipIf(!KUBECTL)('kt drill', () => {
+describe('kt drill', needs('kubectl'), () => {
   let dir: string;
   let env: Record<string, string>;
   beforeAll(() => {

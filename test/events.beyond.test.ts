@@ -1,5 +1,6 @@
 // kt events beyond kubectl: --since, --related, --color, and a watch that survives a cut connection and a 410
 // Gone without printing any event twice (by default), or ends as kubectl 1.32 does with --reconnect=false.
+import { needs } from './helpers/requirements.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
@@ -245,7 +246,7 @@ describe('kt events -w survives by default (--reconnect); --reconnect=false ends
     expect(child.err).toMatch(/^kt: watch expired \(410 Gone\) at resourceVersion \d+; relisting\n$/);
   }, 30_000);
 
-  it.skipIf(!KUBECTL)('--reconnect=false ends at a cut exactly as kubectl 1.32 does (quietly, exit code 0)', async () => {
+  it('--reconnect=false ends at a cut exactly as kubectl 1.32 does (quietly, exit code 0)', { ...needs('kubectl'), timeout: 30_000 }, async () => {
     const before = watches.length;
     const ours = kt(['events', '-n', 'edge', '-w', '--reconnect=false']);
     const theirs = start(KUBECTL!, ['events', '-n', 'edge', '-w'], env);
@@ -255,9 +256,9 @@ describe('kt events -w survives by default (--reconnect); --reconnect=false ends
     expect({ out: ours.out, err: ours.err, code: ourCode }).toEqual({ out: theirs.out, err: asKt(theirs.err), code: theirCode });
     expect(ourCode).toBe(0);
     expect(ours.err).toBe('');
-  }, 30_000);
+  });
 
-  it.skipIf(!KUBECTL)('--reconnect=false ends at 410 Gone exactly as kubectl 1.32 does', async () => {
+  it('--reconnect=false ends at 410 Gone exactly as kubectl 1.32 does', { ...needs('kubectl'), timeout: 30_000 }, async () => {
     // Each client's watch: five events, then an ERROR event with a 410 Status.
     t.sim.faults.add({ path: '/api/v1/namespaces/edge/events', watch: true, times: 2, action: { kind: 'gone', afterLines: 5 } });
     const ours = kt(['events', '-n', 'edge', '-w', '--reconnect=false'], t.env);
@@ -266,7 +267,7 @@ describe('kt events -w survives by default (--reconnect); --reconnect=false ends
     expect({ out: ours.out, err: ours.err, code: ourCode }).toEqual({ out: theirs.out, err: asKt(theirs.err), code: theirCode });
     expect(ourCode).toBe(0);
     expect(ours.out.trimEnd().split('\n')).toHaveLength(6); // the header and five events
-  }, 30_000);
+  });
 
   it('--reconnect (on by default) only matters with --watch: without one, the list is the same with or without it', async () => {
     const plain = await runKt(['events', '-n', 'edge'], t.env);

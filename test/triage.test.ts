@@ -1,6 +1,7 @@
 // kt triage: the verdict names the cause of each unhealthy pattern (the demo scenario's, and pods made for each
 // remaining cause); exit 0 when healthy, 2 when not; -o json|yaml for scripts. And --explain: every kubectl
 // command it prints succeeds against the same sim and shows what kt's answer says.
+import { needs } from './helpers/requirements.js';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTime } from '../src/sim/scenario.js';
@@ -270,7 +271,7 @@ function promiseOf(r: Ran): string | undefined {
   return 'a command this test does not know';
 }
 
-describe.skipIf(!KUBECTL)('--explain: every printed kubectl command succeeds and shows what kt shows', () => {
+describe('--explain: every printed kubectl command succeeds and shows what kt shows', needs('kubectl'), () => {
   let t: TestSim;
   beforeAll(async () => {
     t = await startTestSim({ scenario: 'demo' });

@@ -1,6 +1,7 @@
 // The flag tables: parsing through them is pflag's (booleans take `--x=false`, Go's int and duration parsers,
 // cobra's error wording), the typed values are derived from them, and what each table says about a flag (kubectl
 // has it or not, its default) is true.
+import { needs } from '../helpers/requirements.js';
 import { Command } from 'commander';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { defaultOf, formatDefault, kubectlFlagWords, keyOf, UNSET, valuesOf, type FlagTable } from '../../src/cli/flag-table.js';
@@ -167,7 +168,7 @@ describe('the tables of kt\'s commands', () => {
     }
   });
 
-  it.skipIf(!KUBECTL)('mark a flag as kubectl\'s exactly when kubectl 1.32 has it for that command', async () => {
+  it('mark a flag as kubectl\'s exactly when kubectl 1.32 has it for that command', needs('kubectl'), async () => {
     for (const path of ['top pod', 'top node', 'logs', 'events', 'debug', 'version']) {
       const help = (await runKubectl([...path.split(' '), '--help'])).stdout;
       const kubectlFlags = new Set([...help.matchAll(/^ {4}(?:-\w, )?--([\w-]+)=/gm)].map((m) => m[1]!));

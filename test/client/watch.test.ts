@@ -3,6 +3,7 @@
 // once and the ending reported — plus the sim's side of it (bookmarks only for watches that ask, at an interval,
 // after sendInitialEvents' initial state, and 410 Gone for a resourceVersion older than its compaction window),
 // and two commands on it: debug's wait (kubectl's requests) and top -w.
+import { needs } from '../helpers/requirements.js';
 import { spawn } from 'node:child_process';
 import { get, type IncomingMessage } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -379,7 +380,7 @@ describe('the commands on the one watch', () => {
   const shape = (url: string): string => url.replace(/resourceVersion=[1-9]\d*/, 'resourceVersion=RV').replace(/timeout=[0-9hms]+&timeoutSeconds=\d+/, 'timeout=T&timeoutSeconds=S');
   const podRequests = (who: RegExp): string[] => requests.filter((r) => who.test(r.ua) && r.url.startsWith('/api/v1/namespaces/shop/pods?')).map((r) => shape(r.url));
 
-  it.skipIf(!KUBECTL)("debug's wait for its container sends what kubectl 1.32's informer sends", async () => {
+  it("debug's wait for its container sends what kubectl 1.32's informer sends", needs('kubectl'), async () => {
     const kubectl = spawn(KUBECTL!, ['debug', '-n', 'shop', 'payments-0', '-i', '--image=busybox', '-c', 'dbg-kubectl', '--profile=general'], { env: { ...process.env, ...t.env } });
     kubectl.stdin.end('exit\n');
     await new Promise((r) => kubectl.on('close', r));

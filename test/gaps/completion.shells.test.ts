@@ -1,6 +1,7 @@
 // The zsh and fish scripts `kt completion zsh|fish` prints, run by real zsh and fish against a simulated cluster:
 // fish through `complete -C LINE`; zsh interactively in a terminal (compinit, the script sourced, Tab pressed),
 // its candidates recorded at compadd and the command line read off the screen. (bash: test/cli/completion.test.ts.)
+import { needs } from '../helpers/requirements.js';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ const CASES: [string, string[]][] = [
   ['kt completion ', ['bash', 'zsh', 'fish', 'powershell']],
 ];
 
-describe.skipIf(!FISH)('fish runs kt completion fish', () => {
+describe('fish runs kt completion fish', needs('fish'), () => {
   const complete = (line: string): Promise<Result> => runProcess(FISH!, ['--no-config', '-c', `kt completion fish | source; complete -C ${JSON.stringify(line).replace(/\$/g, '\\$')}`], env);
 
   it.each(CASES)('%j', async (line, candidates) => {
@@ -60,7 +61,7 @@ describe.skipIf(!FISH)('fish runs kt completion fish', () => {
   });
 });
 
-describe.skipIf(!ZSH || !TMUX)('zsh runs kt completion zsh', () => {
+describe('zsh runs kt completion zsh', needs('zsh', 'tmux'), () => {
   let zdot: string;
   beforeAll(() => {
     zdot = join(dir, 'zdot');

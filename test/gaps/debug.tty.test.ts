@@ -2,6 +2,7 @@
 // shell one by one, Ctrl-C goes to the container, not to kt, output bytes pass unchanged), terminal sizes and
 // resizes reach the sim, the session's exit code, and the terminal restored afterwards. Real kubectl 1.32 writes
 // the same bytes to the same terminal.
+import { needs } from '../helpers/requirements.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KT_BIN, KUBECTL } from '../helpers/kubectl.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
@@ -65,7 +66,7 @@ async function session(argv: string[], env: Record<string, string>, exitCode: nu
   }
 }
 
-describe.skipIf(!TMUX)('kt debug -it on a terminal', () => {
+describe('kt debug -it on a terminal', needs('tmux'), () => {
   let t: TestSim;
   beforeAll(async () => {
     t = await startTestSim({ scenario: 'demo' });
@@ -106,7 +107,7 @@ describe.skipIf(!TMUX)('kt debug -it on a terminal', () => {
     expect(status?.state?.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
   });
 
-  it.skipIf(!KUBECTL)('writes to the terminal what kubectl 1.32 writes, byte for byte, and ends the same way', async () => {
+  it('writes to the terminal what kubectl 1.32 writes, byte for byte, and ends the same way', needs('kubectl'), async () => {
     const [ours, theirs] = [await session(kt('tty-same-a'), t.env, 3), await session([KUBECTL!, ...kt('tty-same-b').slice(2)], t.env, 3)];
     const mask = (raw: string): string => raw.replace(/tty-same-[ab]/g, 'tty-same');
     expect(mask(ours.raw)).toBe(mask(theirs.raw));

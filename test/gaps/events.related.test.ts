@@ -2,6 +2,7 @@
 // test/events.beyond.test.ts): the object's events, its pods' and their nodes', each once, oldest first — and no
 // event of an object outside the chain, though it shares a namespace or a node. kubectl's one `events --for`
 // per related object lists the same events.
+import { needs } from '../helpers/requirements.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTime } from '../../src/sim/scenario.js';
 import { KUBECTL, runKt, runKubectl } from '../helpers/kubectl.js';
@@ -61,7 +62,7 @@ describe('kt events --related beyond Deployments', () => {
     expect(await related(ns, target)).toEqual(expected);
   });
 
-  it.skipIf(!KUBECTL)('each is the union of kubectl events --for over the related objects', async () => {
+  it('each is the union of kubectl events --for over the related objects', needs('kubectl'), async () => {
     for (const [ns, target, objects] of cases) {
       const ours = await related(ns, target);
       const theirs: string[] = [];

@@ -1,6 +1,7 @@
 // kt top -w: on a terminal each table replaces the last (cursor home, clear screen, the table), so the screen
 // shows one table however many were drawn; piped, the tables follow one another, separated by a blank line, with
 // no escape sequences. Ctrl-C ends both with exit code 0.
+import { needs } from '../helpers/requirements.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KT_BIN, runKt } from '../helpers/kubectl.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
@@ -19,7 +20,7 @@ describe('kt top -w', () => {
   });
   afterAll(async () => t?.stop());
 
-  it.skipIf(!TMUX)('redraws in place on a terminal', async () => {
+  it('redraws in place on a terminal', needs('tmux'), async () => {
     const pty = await startPty([process.execPath, KT_BIN, 'top', 'pod', '-n', 'shop', '-w', '100ms'], { ...t.env, NO_COLOR: '1' }, { columns: 120, rows: 20 });
     try {
       await pty.waitForRaw('three tables drawn', (r) => count(r, CLEAR) >= 3);

@@ -65,8 +65,18 @@ export interface SpawnOptions {
   onlyEnv?: boolean;
 }
 
+/**
+ * The test runner's environment minus what would change a child's output behind a test's back: FORCE_COLOR (which
+ * beats NO_COLOR, as in Node) and a developer's own kt config (KT_CONFIG, XDG_CONFIG_HOME). A test that wants them
+ * sets them.
+ */
+function inherited(): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _force, KT_CONFIG: _config, XDG_CONFIG_HOME: _xdg, ...rest } = process.env;
+  return rest;
+}
+
 export function spawnProcess(file: string, args: readonly string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Proc {
-  const child = spawn(file, [...args], { env: options.onlyEnv ? env : { ...process.env, ...env }, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  const child = spawn(file, [...args], { env: options.onlyEnv ? env : { ...inherited(), ...env }, ...(options.cwd ? { cwd: options.cwd } : {}) });
   const text: Record<Stream, string> = { stdout: '', stderr: '' };
   const waiters = new Set<() => void>();
   const changed = (): void => {

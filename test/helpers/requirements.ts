@@ -64,6 +64,12 @@ export const REQUIREMENTS = [
     missing: 'fish not found: install it (apt-get install -y fish)',
     find: () => onPath('fish'),
   },
+  {
+    name: 'tmux',
+    description: 'tmux, a terminal for the tests that drive kt through a pty (Debian package tmux)',
+    missing: 'tmux not found: install it (apt-get install -y tmux)',
+    find: () => onPath('tmux'),
+  },
 ] as const satisfies readonly Requirement[];
 
 export type RequirementName = (typeof REQUIREMENTS)[number]['name'];

@@ -4,6 +4,7 @@
 //   1. kt's printers, given the objects exactly as the sim serves them, must print the same bytes;
 //   2. where the sim's additions (uid, resourceVersion, creationTimestamp, namespaces) cannot show — a block of the
 //      YAML or JSON, a template that does not reach them — kubectl must still print the stored expectation itself.
+import { needs } from '../helpers/requirements.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,7 +121,7 @@ async function runAll(commands: readonly (readonly string[])[], env: Record<stri
   return results;
 }
 
-describe.skipIf(!KUBECTL)('kt printers against kubectl 1.32, live, on the captured fixtures', () => {
+describe('kt printers against kubectl 1.32, live, on the captured fixtures', needs('kubectl'), () => {
   let t: TestSim;
   let dir: string;
   let now: number;
