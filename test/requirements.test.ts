@@ -31,11 +31,11 @@ describe('finding kubectl 1.32', needs('kubectl'), () => {
   });
 });
 
-/** `vitest run ARGS` in this repository, on a PATH where only `sh` and the shells the machine has can be found. */
+/** `vitest run ARGS` in this repository, on a PATH where only `sh` and the tools the machine has (but kubectl) can be found. */
 async function vitestWithoutKubectl(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   const bin = mkdtempSync(join(tmpdir(), 'kt-nokubectl-'));
   symlinkSync('/bin/sh', join(bin, 'sh'));
-  for (const shell of ['zsh', 'fish'] as const) {
+  for (const shell of ['zsh', 'fish', 'tmux'] as const) {
     const path = requirement(shell);
     if (path) symlinkSync(path, join(bin, shell));
   }
@@ -56,6 +56,6 @@ describe('without kubectl', () => {
     const r = await vitestWithoutKubectl(['test/top.parity.test.ts'], { CI: 'true' });
     expect(r.code).toBe(1);
     const lines = r.output.split('\n').filter((l) => l.trim() !== '' && !/^\s*RUN\s+v\d/.test(l));
-    expect(lines).toEqual(['kubectl 1.32 not found: install it or set KT_KUBECTL', ...(requirement('zsh') ? [] : ['zsh not found: install it (apt-get install -y zsh)']), ...(requirement('fish') ? [] : ['fish not found: install it (apt-get install -y fish)'])]);
+    expect(lines).toEqual(['kubectl 1.32 not found: install it or set KT_KUBECTL', ...(requirement('zsh') ? [] : ['zsh not found: install it (apt-get install -y zsh)']), ...(requirement('fish') ? [] : ['fish not found: install it (apt-get install -y fish)']), ...(requirement('tmux') ? [] : ['tmux not found: install it (apt-get install -y tmux)'])]);
   });
 });
