@@ -15,8 +15,8 @@ import { decodeValue, notRegisteredError, versionKindOf } from './kubeconfig/jso
 import type { RawObject, Schema } from './kubeconfig/json-decode.js';
 import { keyPairError } from './kubeconfig/tls.js';
 import type { ResolvedConfig, ResolvedExec } from './kubeconfig/types.js';
-import { DecodeError, GoNumber, yamlToJson } from './kubeconfig/yaml-json.js';
-import type { JV } from './kubeconfig/yaml-json.js';
+import { DecodeError, GoNumber, yamlToJson } from '../go/yaml-decode.js';
+import type { JV } from '../go/yaml-decode.js';
 
 const GROUP = 'client.authentication.k8s.io';
 const VERSIONS = ['v1', 'v1beta1'];

@@ -8,6 +8,8 @@ import { main } from '../../src/cli/main.js';
 import { KtError } from '../../src/errors.js';
 import { EventTablePrinter, sortEvents } from '../../src/print/events.js';
 import { printObject } from '../../src/print/output.js';
+import { marshalGoJSON } from '../../src/go/json.js';
+import { yamlToJson } from '../../src/go/yaml-decode.js';
 import { QuantityError } from '../../src/k8s/quantity.js';
 import { printNodeMetrics, printPodMetrics } from '../../src/print/top.js';
 import { podUsageList } from '../../src/report/top.js';
@@ -90,13 +92,28 @@ function acceptable(e: unknown): boolean {
 
 describe('fuzzing the printers with random API responses', () => {
   for (let seed = 100; seed < 110; seed++) {
-    it(`seed ${seed}: printers either print or raise a worded error`, () => {
+    it(`seed ${seed}: printers print the rows they were given, or raise a worded error`, () => {
       const r = prng(seed);
       for (let i = 0; i < 60; i++) {
         const metrics = Array.from({ length: Math.floor(r() * 6) }, () => podMetrics(r));
         const sortBy = pick(r, ['', 'cpu', 'memory'] as const);
+        const top = { containers: r() < 0.5, withNamespace: r() < 0.5, noHeaders: r() < 0.5, sortBy, sum: r() < 0.5 };
         const attempts: (() => unknown)[] = [
-          () => printPodMetrics(metrics, { containers: r() < 0.5, withNamespace: r() < 0.5, noHeaders: r() < 0.5, sortBy, sum: r() < 0.5 }),
+          () => {
+            const text = printPodMetrics(metrics, top);
+            // A header, a row per pod (or per container), kubectl's two --sum lines; every line ends the table's way.
+            // A name with a newline in it is printed as it is (kubectl does too), so it adds a line.
+            const nl = (t: string | undefined): number => (t ?? '').split('\n').length - 1;
+            const rowLines = (m: PodMetrics): number => 1 + nl(m.metadata?.name) + (top.withNamespace ? nl(m.metadata?.namespace) : 0);
+            const rows = top.containers
+              ? metrics.reduce((n, m) => n + (m.containers ?? []).reduce((k, c) => k + rowLines(m) + nl(c.name), 0), 0)
+              : metrics.reduce((n, m) => n + rowLines(m), 0);
+            const lines = text === '' ? [] : text.slice(0, -1).split('\n');
+            // No metrics at all print nothing (the command says "No resources found" instead).
+            expect(lines).toHaveLength(metrics.length === 0 ? 0 : (top.noHeaders ? 0 : 1) + rows + (top.sum ? 2 : 0));
+            expect(text === '' || text.endsWith('\n')).toBe(true);
+            return text;
+          },
           () => printNodeMetrics(metrics.map((m) => ({ metadata: m.metadata, usage: m.containers?.[0]?.usage ?? {} }) as NodeMetrics), new Map([['x', { cpu: '1', memory: '1Gi' }]]), { noHeaders: false, sortBy }),
           () => podUsageList(metrics, [], { sortBy, withNamespace: true, sum: true, resources: r() < 0.5 }),
           () => new EventTablePrinter({ allNamespaces: r() < 0.5, noHeaders: false }).print(sortEvents(Array.from({ length: 4 }, () => randomValue(r) as CoreEvent).filter((e) => e && typeof e === 'object')), Date.now()),
@@ -112,6 +129,30 @@ describe('fuzzing the printers with random API responses', () => {
             expect(text).not.toMatch(/\n\s+at /);
           }
         }
+      }
+    });
+  }
+});
+
+/** The JSON data model of a value (what a round trip through JSON keeps): undefined members dropped. */
+const asJSON = (v: unknown): unknown => JSON.parse(JSON.stringify(v) ?? 'null');
+
+describe('fuzzing -o json and -o yaml with random objects: what is printed reads back as what was given', () => {
+  for (let seed = 200; seed < 210; seed++) {
+    it(`seed ${seed}`, () => {
+      const r = prng(seed);
+      for (let i = 0; i < 80; i++) {
+        const body = randomValue(r);
+        const obj = { apiVersion: 'v1', kind: 'Fuzz', ...(body && typeof body === 'object' && !Array.isArray(body) ? body : { value: body }) };
+        // kubectl hides managedFields unless asked; the rest of the object is printed as it is.
+        const expected = asJSON(obj) as Record<string, unknown>;
+        const json = printObject(obj, { kind: 'json' }, { showManagedFields: true });
+        expect(JSON.parse(json)).toEqual(expected);
+        expect(json.endsWith('\n')).toBe(true);
+        const yaml = printObject(obj, { kind: 'yaml' }, { showManagedFields: true });
+        // go-yaml quotes every string its own reader would take for something else (yes, 0x1F, 1e3, ~…) and leaves
+        // plain what it reads as a string (1e309, which overflows a float64): read back with kt's go-yaml reader.
+        expect(JSON.parse(marshalGoJSON(yamlToJson(yaml)))).toEqual(expected);
       }
     });
   }

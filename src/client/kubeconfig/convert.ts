@@ -3,7 +3,7 @@
 import { RawExtension } from './json-decode.js';
 import type { RawObject, RawValue } from './json-decode.js';
 import type { AuthInfo, Cluster, Config, Context, ExecConfig } from './types.js';
-import { DecodeError } from './yaml-json.js';
+import { DecodeError } from '../../go/yaml-decode.js';
 
 // v1 → internal (conversion.go): lists become maps; a repeated name in one file is an error that prints the
 // whole list with Go's %v. Pointers print as addresses in Go (unreproducible); kt prints a fixed 0xc000010000.

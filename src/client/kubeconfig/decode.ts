@@ -5,8 +5,8 @@ import { convertConfig } from './convert.js';
 import { decodeValue, notRegisteredError, versionKindOf } from './json-decode.js';
 import type { DecodeState, RawObject, Schema } from './json-decode.js';
 import type { Config } from './types.js';
-import { DecodeError, yamlToJson } from './yaml-json.js';
-import type { JV } from './yaml-json.js';
+import { DecodeError, yamlToJson } from '../../go/yaml-decode.js';
+import type { JV } from '../../go/yaml-decode.js';
 
 const SCHEME = 'k8s.io/client-go/tools/clientcmd/api/latest/latest.go:50';
 

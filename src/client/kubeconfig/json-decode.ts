@@ -3,9 +3,9 @@
 // Go's error texts (`json: cannot unmarshal number into Go struct field X.a.b of type string`). The schema names
 // the Go types so the texts can name them too.
 import { goJsonString, marshalGoJSON } from '../../go/json.js';
-import { DecodeError, GoNumber, sortedEntries } from './yaml-json.js';
+import { DecodeError, GoNumber, sortedEntries } from '../../go/yaml-decode.js';
 import { goQuote } from '../../go/quote.js';
-import type { JV } from './yaml-json.js';
+import type { JV } from '../../go/yaml-decode.js';
 import { goBase64Decode } from '../../go/base64.js';
 
 /** A Go type, as far as decoding needs it. */

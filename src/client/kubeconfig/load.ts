@@ -7,7 +7,7 @@ import { goFileErrorText } from '../../go/os.js';
 import { parseKubeconfig } from './decode.js';
 import { mergeConfigs } from './merge.js';
 import type { Config, ConnectionFlags, FileReader, KubeconfigEnv } from './types.js';
-import { DecodeError } from './yaml-json.js';
+import { DecodeError } from '../../go/yaml-decode.js';
 
 export const defaultFileReader: FileReader = {
   readFile(p: string): string | undefined {

@@ -1,11 +1,11 @@
 // YAML → JSON values, as sigs.k8s.io/yaml does it with its go-yaml v2 fork, for the kubeconfig and for an exec
 // credential plugin's output: YAML 1.1 plain scalars through the shared go-yaml resolver, JSON numbers kept as Go
 // writes them, Go's map key order, and go-yaml's error wording.
-import { RawMessage } from '../../go/json.js';
+import { RawMessage } from './json.js';
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import { goBase64Decode } from '../../go/base64.js';
-import { resolveYamlPlain } from '../../go/yaml-resolve.js';
+import { goBase64Decode } from './base64.js';
+import { resolveYamlPlain } from './yaml-resolve.js';
 
 /** A decoding failure whose message is Go's text (the caller adds its own prefix). */
 export class DecodeError extends Error {}
