@@ -1,10 +1,19 @@
 // Bundles src/ into dist/ with esbuild: one entry chunk for the command line, lazily imported chunks for
-// each command and for the client layer, so `kt --version` never parses @kubernetes/client-node.
+// each command and for the client layer, so `kt --version` loads only the command line.
 // The bundle is written beside dist/ and swapped in at the end, so a kt that is running (a test, a follow)
 // never finds dist/ half-written.
 import { build } from 'esbuild';
 import { renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+// kt gives chalk its colour level (src/print/color.ts) and never asks chalk to look at process.stdout, so chalk's
+// terminal detection — which loads node:tty and node:os and reads the environment at import — is left out.
+const chalkWithoutDetection = {
+  name: 'chalk-without-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => ({ path: fileURLToPath(new URL('./vendor/supports-color/browser.js', `file://${args.resolveDir}/`)) }));
+  },
+};
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const staging = `${dist}.build-${process.pid}`;
@@ -24,6 +33,7 @@ await build({
   // Some CommonJS dependencies call require() for built-ins; give the ESM bundle a require.
   banner: { js: "import{createRequire as __ktCreateRequire}from'node:module';const require=__ktCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [chalkWithoutDetection],
 });
 const old = `${dist}.old-${process.pid}`;
 try {
